@@ -1,0 +1,142 @@
+/**
+ * Seeded random streams and the draws the engine needs: uniform, exponential,
+ * normal, Poisson and gamma.
+ *
+ * Every series gets its own stream, derived from the run's seed and the
+ * series key, so a series comes out the same whether it is generated alone,
+ * in a shard or next to thousands of others.
+ *
+ * @module
+ */
+
+// @ts-types="npm:@types/seedrandom@^3.0.8"
+import seedrandom from "npm:seedrandom@^3.0.5";
+
+/** A seeded source of uniform numbers in [0, 1). */
+export type UniformSource = () => number;
+
+/**
+ * Creates the uniform stream of one series, from Alea (seedrandom), seeded by
+ * the run's seed and the series key.
+ *
+ * @param seed The run's seed.
+ * @param seriesKey The series' name; different keys give independent streams.
+ * @returns A function that returns the next uniform number in [0, 1).
+ *
+ * @example
+ * ```ts
+ * import { createSeriesRandom } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = createSeriesRandom(7, "link-1");
+ * const b = createSeriesRandom(7, "link-1");
+ * assert.equal(a(), b());
+ * ```
+ */
+export function createSeriesRandom(
+  seed: number | string,
+  seriesKey: string,
+): UniformSource {
+  return seedrandom.alea(`${seed}\u001f${seriesKey}`);
+}
+
+/** Draws Exponential(1): `-log(1 - u)` never takes the log of 0. */
+export function exponential(uniform: UniformSource): number {
+  return -Math.log(1 - uniform());
+}
+
+/** Draws a standard normal by the Box-Muller transform. */
+export function standardNormal(uniform: UniformSource): number {
+  const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
+  return radius * Math.cos(2 * Math.PI * uniform());
+}
+
+/**
+ * Draws a Poisson count: by inversion for means below 10, and by Hörmann's
+ * transformed rejection with squeeze (PTRS, 1993) above, so the cost stays
+ * bounded for any mean.
+ *
+ * @param uniform The uniform stream.
+ * @param mean The Poisson mean, >= 0.
+ * @returns A whole number >= 0.
+ */
+export function poisson(uniform: UniformSource, mean: number): number {
+  if (mean < 30) return poissonByInversion(uniform, mean);
+  return poissonPtrs(uniform, mean);
+}
+
+function poissonByInversion(uniform: UniformSource, mean: number): number {
+  let probability = Math.exp(-mean);
+  let cumulative = probability;
+  const u = uniform();
+  let count = 0;
+  while (u > cumulative && count < 1000) {
+    count++;
+    probability *= mean / count;
+    cumulative += probability;
+  }
+  return count;
+}
+
+function poissonPtrs(uniform: UniformSource, mean: number): number {
+  const logMean = Math.log(mean);
+  const b = 0.931 + 2.53 * Math.sqrt(mean);
+  const a = -0.059 + 0.02483 * b;
+  const inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const u = uniform() - 0.5;
+    const v = uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor((2 * a / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    const lhs = Math.log(v * inverseAlpha / (a / (us * us) + b));
+    if (lhs <= -mean + k * logMean - logFactorial(k)) return k;
+  }
+}
+
+const LOG_FACTORIALS = [0, 0, 0.6931471805599453, 1.791759469228055];
+for (let k = 4; k < 32; k++) {
+  LOG_FACTORIALS.push(LOG_FACTORIALS[k - 1] + Math.log(k));
+}
+
+/** Returns log(k!) from a table below 32 and Stirling's series above. */
+export function logFactorial(k: number): number {
+  if (k < 32) return LOG_FACTORIALS[k];
+  const n = k + 1;
+  const inverse = 1 / n;
+  const inverseSquare = inverse * inverse;
+  return (n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) +
+    inverse * (1 / 12 - inverseSquare * (1 / 360 - inverseSquare / 1260));
+}
+
+/**
+ * Draws Gamma(shape, scale) for shape >= 1 by Marsaglia and Tsang's method
+ * (2000).
+ *
+ * @param uniform The uniform stream.
+ * @param shape The shape, >= 1.
+ * @param scale The scale, > 0.
+ * @returns A positive number with mean `shape * scale`.
+ */
+export function gamma(
+  uniform: UniformSource,
+  shape: number,
+  scale: number,
+): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = standardNormal(uniform);
+    const root = 1 + c * x;
+    if (root <= 0) continue;
+    const v = root * root * root;
+    const u = 1 - uniform();
+    const xSquare = x * x;
+    if (u < 1 - 0.0331 * xSquare * xSquare) return d * v * scale;
+    if (Math.log(u) < 0.5 * xSquare + d * (1 - v + Math.log(v))) {
+      return d * v * scale;
+    }
+  }
+}

@@ -1,0 +1,337 @@
+/**
+ * The event-driven engine for one slot: ON/OFF periods of K sources, Poisson
+ * session arrivals while sources are ON, exponential session volumes, and a
+ * constant session length, spread over the dt bins by exact overlap.
+ *
+ * How a session reaches the bins: a session starting at t with volume psi
+ * adds the rate `r = psi / D` over [t, t + D). Write its start as
+ * `t = (j + f) dt`. Adding `r (1 - f)` at grid point j and `r f` at j + 1, and
+ * the same with minus signs at its end, makes the running sum of these
+ * deposits equal the exact mean rate of every bin. So each session costs four
+ * additions, whatever D and dt, and a slot costs one pass over its bins.
+ *
+ * Cost that does not grow with the rate: arrivals are drawn per cell, a piece
+ * of a bin in which every session's deposits are linear in its start time
+ * (cells end at grid points and where a session's end crosses one). A cell
+ * with n arrivals, n above `aggregateThreshold`, gets one deposit: the total
+ * volume from Gamma(n, psiMean), which is its exact law, at the
+ * volume-weighted mean start. Exponential weights make that mean's weights
+ * Dirichlet, so its variance is `2 Var(start) / (n + 1)`; it is drawn uniform
+ * on an interval with that exact mean and variance. Deposits are linear in
+ * these two sums, so every bin keeps its exact mean and variance and a slot
+ * costs O(bins + ON/OFF switches) at any rate.
+ *
+ * @module
+ */
+
+import { exponential, gamma, poisson as poissonCount } from "./random.ts";
+import type { UniformSource } from "./random.ts";
+import { binsPerSlot, type KthParams } from "./params.ts";
+
+/** Whether sessions and ON/OFF states run on into the next slot or stop at its end. */
+export type SpillMode = "carry" | "drop";
+
+/** The parameters of one slot's simulation. */
+export interface SlotRates {
+  /** Arrival rate of each source while ON, sessions per second. */
+  lambda: number;
+  /** Mean session volume, rate units times seconds. */
+  psiMean: number;
+  /** Number of independent ON/OFF sources. */
+  sources: number;
+}
+
+/**
+ * Simulates consecutive slots of one series, keeping the state that carries
+ * from a slot to the next: running sessions and the number of sources ON.
+ */
+export class SlotSimulator {
+  private readonly uniform: UniformSource;
+  private readonly bins: number;
+  private readonly dt: number;
+  private readonly slotS: number;
+  private readonly sessionBins: number;
+  private readonly cellCut: number;
+  private readonly tau: number;
+  private readonly zeta: number;
+  private readonly pOn: number;
+  private readonly threshold: number;
+  private readonly carry: boolean;
+  private readonly deposits: Float64Array;
+  private readonly activeChanges: Int32Array;
+  private level = 0;
+  private active = 0;
+  private sourcesOn = -1;
+  private sources = 0;
+  private pieceFrom = new Float64Array(16);
+  private pieceTo = new Float64Array(16);
+  private pieceOn = new Float64Array(16);
+  private pieceCount = 0;
+
+  /**
+   * @param params Validated parameters.
+   * @param uniform The series' uniform stream.
+   * @param spill "carry" keeps sessions and ON/OFF states across slots;
+   *   "drop" starts every slot afresh and cuts sessions at its end.
+   */
+  constructor(params: KthParams, uniform: UniformSource, spill: SpillMode) {
+    this.uniform = uniform;
+    this.bins = binsPerSlot(params);
+    this.dt = params.dt;
+    this.slotS = params.T;
+    this.sessionBins = params.sessionMeanS / params.dt;
+    const fraction = this.sessionBins - Math.floor(this.sessionBins);
+    this.cellCut = fraction > 1e-9 && fraction < 1 - 1e-9 ? 1 - fraction : 0;
+    this.tau = params.tau;
+    this.zeta = params.zeta;
+    this.pOn = params.tau / (params.tau + params.zeta);
+    this.threshold = params.aggregateThreshold;
+    this.carry = spill === "carry";
+    const length = this.bins + Math.ceil(this.sessionBins) + 3;
+    this.deposits = new Float64Array(length);
+    this.activeChanges = new Int32Array(length);
+  }
+
+  /** Ends every running session and forgets the ON/OFF states. */
+  reset(): void {
+    this.deposits.fill(0);
+    this.activeChanges.fill(0);
+    this.level = 0;
+    this.active = 0;
+    this.sourcesOn = -1;
+    this.sources = 0;
+  }
+
+  /**
+   * Simulates the next slot and writes its bins' mean rates.
+   *
+   * @param rates The slot's arrival rate, mean volume and sources.
+   * @param out Where the bins go.
+   * @param offset Index in `out` of the slot's first bin.
+   * @returns The sum of the slot's bins, >= 0.
+   */
+  simulate(rates: SlotRates, out: Float64Array, offset: number): number {
+    if (!this.carry) this.reset();
+    this.setSources(rates.sources);
+    this.runOnOff(rates.lambda, rates.psiMean);
+    return this.emitBins(out, offset);
+  }
+
+  private setSources(sources: number): void {
+    const uniform = this.uniform;
+    if (this.sourcesOn < 0) {
+      let on = 0;
+      for (let i = 0; i < sources; i++) if (uniform() < this.pOn) on++;
+      this.sourcesOn = on;
+    } else if (sources > this.sources) {
+      for (let i = this.sources; i < sources; i++) {
+        if (uniform() < this.pOn) this.sourcesOn++;
+      }
+    } else {
+      for (let remaining = this.sources; remaining > sources; remaining--) {
+        if (uniform() * remaining < this.sourcesOn) this.sourcesOn--;
+      }
+    }
+    this.sources = sources;
+  }
+
+  /**
+   * Runs the birth-death chain of sources ON through the slot and hands each
+   * cell the pieces of time, with their number of sources ON, that fall in it.
+   */
+  private runOnOff(lambda: number, psiMean: number): void {
+    const uniform = this.uniform;
+    const sources = this.sources;
+    const slotBins = this.bins;
+    const binsPerSecond = 1 / this.dt;
+    const sessionRate = lambda * this.dt;
+    let on = this.sourcesOn;
+    let from = 0;
+    let cellEnd = this.cellEndAfter(0);
+    let cellStart = 0;
+    for (;;) {
+      const up = (sources - on) * this.tau;
+      const total = up + on * this.zeta;
+      const switchAt = from + exponential(uniform) / total * binsPerSecond;
+      const to = switchAt < slotBins ? switchAt : slotBins;
+      while (cellEnd <= to) {
+        if (on > 0) this.addPiece(from - cellStart, cellEnd - cellStart, on);
+        this.closeCell(cellStart, cellEnd, sessionRate, psiMean);
+        from = cellStart = cellEnd;
+        if (cellEnd >= slotBins) break;
+        cellEnd = this.cellEndAfter(cellEnd);
+      }
+      if (switchAt >= slotBins) break;
+      if (on > 0 && to > from) {
+        this.addPiece(from - cellStart, to - cellStart, on);
+      }
+      from = to;
+      on += uniform() * total < up ? 1 : -1;
+    }
+    this.sourcesOn = on;
+  }
+
+  /** Returns the end of the cell that starts at `position` (in bins). */
+  private cellEndAfter(position: number): number {
+    const bin = Math.floor(position);
+    const cut = bin + this.cellCut;
+    const end = this.cellCut > 0 && position < cut ? cut : bin + 1;
+    return end < this.bins ? end : this.bins;
+  }
+
+  private addPiece(from: number, to: number, on: number): void {
+    if (this.pieceCount === this.pieceFrom.length) this.growPieces();
+    const index = this.pieceCount++;
+    this.pieceFrom[index] = from;
+    this.pieceTo[index] = to;
+    this.pieceOn[index] = on;
+  }
+
+  private growPieces(): void {
+    const size = this.pieceFrom.length * 2;
+    const grow = (old: Float64Array) => {
+      const bigger = new Float64Array(size);
+      bigger.set(old);
+      return bigger;
+    };
+    this.pieceFrom = grow(this.pieceFrom);
+    this.pieceTo = grow(this.pieceTo);
+    this.pieceOn = grow(this.pieceOn);
+  }
+
+  /**
+   * Draws the sessions of one cell from its pieces of ON time. A cell with at
+   * most `aggregateThreshold` arrivals gets every session drawn on its own. A
+   * busier cell gets one deposit: the total volume, drawn exactly from
+   * Gamma(n, psiMean), at the volume-weighted mean start, drawn uniform on an
+   * interval whose mean and variance are those of the exact weighted mean.
+   */
+  private closeCell(
+    cellStart: number,
+    cellEnd: number,
+    sessionRate: number,
+    psiMean: number,
+  ): void {
+    const count = this.pieceCount;
+    this.pieceCount = 0;
+    let area = 0;
+    for (let i = 0; i < count; i++) {
+      area += this.pieceOn[i] * (this.pieceTo[i] - this.pieceFrom[i]);
+    }
+    if (area === 0) return;
+    const uniform = this.uniform;
+    const arrivals = poissonCount(uniform, sessionRate * area);
+    if (arrivals === 0) return;
+    if (arrivals <= this.threshold) {
+      for (let n = 0; n < arrivals; n++) {
+        const offset = this.pickPosition(count, area * uniform());
+        this.deposit(cellStart + offset, psiMean * exponential(uniform));
+      }
+      return;
+    }
+    let first = 0;
+    let second = 0;
+    for (let i = 0; i < count; i++) {
+      const a = this.pieceFrom[i];
+      const b = this.pieceTo[i];
+      const on = this.pieceOn[i];
+      first += on * (b * b - a * a) / 2;
+      second += on * (b * b * b - a * a * a) / 3;
+    }
+    const mean = first / area;
+    const variance = Math.max(0, second / area - mean * mean);
+    const halfWidth = Math.sqrt(6 * variance / (arrivals + 1));
+    let offset = mean + halfWidth * (2 * uniform() - 1);
+    const width = cellEnd - cellStart;
+    if (offset < 0) offset = 0;
+    if (offset >= width) offset = width * (1 - 1e-12);
+    this.deposit(cellStart + offset, gamma(uniform, arrivals, psiMean));
+  }
+
+  /** Maps a uniform point of the cell's ON area to a start offset in the cell. */
+  private pickPosition(count: number, target: number): number {
+    let seen = 0;
+    for (let i = 0; i < count; i++) {
+      const weight = this.pieceOn[i] * (this.pieceTo[i] - this.pieceFrom[i]);
+      if (seen + weight >= target || i === count - 1) {
+        const within = Math.min(1, (target - seen) / weight);
+        return this.pieceFrom[i] +
+          within * (this.pieceTo[i] - this.pieceFrom[i]);
+      }
+      seen += weight;
+    }
+    return 0;
+  }
+
+  /** Adds a session starting at `position` (in bins from the slot's start). */
+  private deposit(position: number, volume: number): void {
+    const rate = volume / this.sessionBins / this.dt;
+    const startBin = Math.floor(position);
+    const startFraction = position - startBin;
+    const endPosition = position + this.sessionBins;
+    const endBin = Math.floor(endPosition);
+    const endFraction = endPosition - endBin;
+    const deposits = this.deposits;
+    deposits[startBin] += rate * (1 - startFraction);
+    deposits[startBin + 1] += rate * startFraction;
+    deposits[endBin] -= rate * (1 - endFraction);
+    deposits[endBin + 1] -= rate * endFraction;
+    this.activeChanges[startBin]++;
+    this.activeChanges[endBin + 1]--;
+  }
+
+  /** Writes the slot's bins and shifts what runs on into the next slot. */
+  private emitBins(out: Float64Array, offset: number): number {
+    const deposits = this.deposits;
+    const changes = this.activeChanges;
+    let level = this.level;
+    let active = this.active;
+    let sum = 0;
+    for (let i = 0; i < this.bins; i++) {
+      level += deposits[i];
+      active += changes[i];
+      if (active === 0 || level < 0) level = 0;
+      out[offset + i] = level;
+      sum += level;
+    }
+    this.level = level;
+    this.active = active;
+    deposits.copyWithin(0, this.bins);
+    deposits.fill(0, deposits.length - this.bins);
+    changes.copyWithin(0, this.bins);
+    changes.fill(0, changes.length - this.bins);
+    return sum;
+  }
+}
+
+/**
+ * Simulates one slot on its own (sessions cut at its end) and returns its
+ * bins' mean rates, without rescaling.
+ *
+ * @param rates The slot's arrival rate, mean volume and number of sources.
+ * @param params Validated parameters.
+ * @param uniform A seeded uniform stream.
+ * @returns `T / dt` bins, each >= 0.
+ *
+ * @example
+ * ```ts
+ * import { createSeriesRandom, DEFAULT_PARAMS, simulateIppSlot } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const uniform = createSeriesRandom(1, "demo");
+ * const rates = { lambda: 2, psiMean: 3, sources: 1 };
+ * const bins = simulateIppSlot(rates, DEFAULT_PARAMS, uniform);
+ * assert.equal(bins.length, 60);
+ * assert.ok(bins.every((value) => value >= 0));
+ * ```
+ */
+export function simulateIppSlot(
+  rates: SlotRates,
+  params: KthParams,
+  uniform: UniformSource,
+): Float64Array {
+  const simulator = new SlotSimulator(params, uniform, "drop");
+  const out = new Float64Array(binsPerSlot(params));
+  simulator.simulate(rates, out, 0);
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Where a slot's target variance at dt comes from: the rolling variance proxy,
+ * the local variance of the coarse series around the slot.
+ *
+ * The proxy describes how slot means vary from slot to slot, which is a rough
+ * stand-in for how bins vary within a slot. Two floors bound it below: a
+ * generic one, `(cvFloor * m)^2`, and the model's own, the variance that
+ * `maxSources` ON/OFF sources make by switching alone, plus 5%.
+ *
+ * @module
+ */
+
+import { type ModelConstants, modelConstants } from "./moments.ts";
+import { type KthParams, resolveParams } from "./params.ts";
+
+/** Headroom over the model's floor, so the solve keeps a positive shot-noise term. */
+const FEASIBILITY_MARGIN = 1.05;
+
+/** A slot's variance target after the floors. */
+export interface VarianceTarget {
+  variance: number;
+  /** Whether a floor raised the proxy. */
+  floored: boolean;
+}
+
+/**
+ * Returns the population variance of the finite values at indices
+ * [start, end), or 0 when fewer than two are finite. Index i reads
+ * `values[i % values.length]`, so a ring buffer of the last values works as
+ * well as the whole series.
+ */
+export function windowVariance(
+  values: ArrayLike<number>,
+  start: number,
+  end: number,
+): number {
+  const size = values.length;
+  let count = 0;
+  let sum = 0;
+  for (let i = start; i < end; i++) {
+    const value = values[i % size];
+    if (value === value) {
+      count++;
+      sum += value;
+    }
+  }
+  if (count < 2) return 0;
+  const mean = sum / count;
+  let squares = 0;
+  for (let i = start; i < end; i++) {
+    const value = values[i % size];
+    if (value === value) squares += (value - mean) * (value - mean);
+  }
+  return squares / count;
+}
+
+/**
+ * Raises a raw variance target to the generic and the feasibility floors.
+ *
+ * @param raw The proxy's variance for the slot.
+ * @param mean The slot's coarse value, > 0.
+ * @param params The generator's parameters.
+ * @param constants Output of `modelConstants(params)`.
+ * @returns The target and whether a floor raised it.
+ */
+export function applyVarianceFloors(
+  raw: number,
+  mean: number,
+  params: KthParams,
+  constants: ModelConstants,
+): VarianceTarget {
+  const generic = (params.cvFloor * mean) ** 2;
+  const feasible = FEASIBILITY_MARGIN * mean * mean * constants.floorCv2 /
+    params.maxSources;
+  const floor = Math.max(generic, feasible);
+  if (raw >= floor) return { variance: raw, floored: false };
+  return { variance: floor, floored: true };
+}
+
+/**
+ * Computes every slot's variance target from the coarse series: the variance
+ * over a centred window of `2 * floor(window / 2) + 1` slots (cut at the
+ * series' ends, NaN slots skipped), raised to the floors.
+ *
+ * Slots whose value is 0 or NaN get NaN, since they are not simulated.
+ *
+ * @param coarse The coarse series, one mean rate per slot.
+ * @param params Parameters to change from the defaults.
+ * @returns The target variance of a dt bin for every slot.
+ *
+ * @example
+ * ```ts
+ * import { rollingVarianceProxy } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const targets = rollingVarianceProxy([10, 12, 8, 11, 9], { window: 2 });
+ * assert.equal(targets.length, 5);
+ * assert.ok(targets[2] > 0);
+ * ```
+ */
+export function rollingVarianceProxy(
+  coarse: ArrayLike<number>,
+  params: Partial<KthParams> = {},
+): Float64Array {
+  const resolved = resolveParams(params);
+  const constants = modelConstants(resolved);
+  const half = Math.floor(resolved.window / 2);
+  const targets = new Float64Array(coarse.length);
+  for (let i = 0; i < coarse.length; i++) {
+    const mean = coarse[i];
+    if (!(mean > 0)) {
+      targets[i] = NaN;
+      continue;
+    }
+    const start = Math.max(0, i - half);
+    const end = Math.min(coarse.length, i + half + 1);
+    const raw = windowVariance(coarse, start, end);
+    targets[i] = applyVarianceFloors(raw, mean, resolved, constants).variance;
+  }
+  return targets;
+}

@@ -1,0 +1,159 @@
+import {
+  applyVarianceFloors,
+  binMoments,
+  DEFAULT_PARAMS,
+  generateFineSeriesFromCoarse,
+  type KthParams,
+  modelConstants,
+  resolveParams,
+  solveLambdaAndPsiMean,
+} from "../mod.ts";
+import { assert, assertClose } from "./assert.ts";
+import { batchEstimate } from "./_stats.ts";
+
+const MEAN = 100;
+const SLOTS = 3000;
+const WARM_UP_SLOTS = 2;
+
+/**
+ * Generates a long constant series with rescaling off and returns the bins
+ * after the warm-up, where the process is stationary, with the variance the
+ * solved parameters should give.
+ */
+function runConstant(targetCv: number, overrides: Partial<KthParams> = {}) {
+  const params = resolveParams(overrides);
+  const constants = modelConstants(params);
+  const target = applyVarianceFloors(
+    (targetCv * MEAN) ** 2,
+    MEAN,
+    params,
+    constants,
+  );
+  const solution = solveLambdaAndPsiMean(MEAN, target.variance, params);
+  const coarse = new Float64Array(SLOTS).fill(MEAN);
+  const { fine, report } = generateFineSeriesFromCoarse(coarse, {
+    seed: 2024,
+    seriesKey: `cv ${targetCv}`,
+    conserve: false,
+    targetCv,
+    params: overrides,
+  });
+  const bins = params.T / params.dt;
+  return {
+    bins: fine.subarray(WARM_UP_SLOTS * bins),
+    solution,
+    target,
+    report,
+    params,
+  };
+}
+
+const GRID = [
+  { cv: 0.05, note: "below the floor of 32 sources: reported, floor reached" },
+  { cv: 0.2, note: "needs about 27 superposed sources" },
+  { cv: 0.5, note: "needs 5 sources" },
+  { cv: 1.2, note: "one source, rate well above the clamp" },
+  { cv: 3, note: "one source, rate clamped at lambdaFixed" },
+];
+
+Deno.test("generator matches binMoments() across target CVs", async (t) => {
+  for (const { cv, note } of GRID) {
+    await t.step(`CV ${cv} at dt (${note})`, () => {
+      const { bins, solution, report, params } = runConstant(cv);
+      const expected = binMoments(
+        solution.lambda,
+        solution.psiMean,
+        params,
+        solution.sources,
+      );
+      const estimate = batchEstimate(bins, 50);
+      assertClose(
+        estimate.mean,
+        expected.mean,
+        3 * estimate.meanError,
+        "mean",
+      );
+      assertClose(
+        estimate.variance,
+        expected.variance,
+        3 * estimate.varianceError,
+        "variance",
+      );
+      assert.equal(report.sourcesMax, solution.sources);
+    });
+  }
+});
+
+// At CV 3 the solved rate (0.02 sessions/s) is below the default clamp of
+// 0.5, so that case lowers lambdaFixed to let the target through.
+const FEASIBLE = [
+  { cv: 0.2, overrides: {} },
+  { cv: 0.5, overrides: {} },
+  { cv: 1.2, overrides: {} },
+  { cv: 3, overrides: { lambdaFixed: 0.01 } },
+];
+
+Deno.test("generator meets feasible variance targets exactly", async (t) => {
+  for (const { cv, overrides } of FEASIBLE) {
+    await t.step(`CV ${cv}`, () => {
+      const { bins, solution, target, report } = runConstant(cv, overrides);
+      assert.equal(target.floored, false);
+      assert.equal(report.varianceFloorHits, 0);
+      assert.equal(solution.lambdaClamped, false);
+      assertClose(
+        solution.variance,
+        (cv * MEAN) ** 2,
+        1e-9 * MEAN ** 2,
+        "solved",
+      );
+      const estimate = batchEstimate(bins, 50);
+      assertClose(
+        estimate.variance,
+        (cv * MEAN) ** 2,
+        3 * estimate.varianceError,
+        "empirical variance against the target",
+      );
+    });
+  }
+});
+
+Deno.test("generator reports a target below the floor", () => {
+  const { report, solution, target } = runConstant(0.05);
+  assert.equal(target.floored, true);
+  assert.equal(report.varianceFloorHits, SLOTS);
+  assert.ok(solution.sources > 1);
+  assert.ok(solution.sources <= DEFAULT_PARAMS.maxSources);
+  assertClose(solution.variance, target.variance, 1e-9 * target.variance, "");
+  assert.ok(solution.variance > (0.05 * MEAN) ** 2);
+});
+
+Deno.test("generator reports a clamped arrival rate", () => {
+  const { report, solution } = runConstant(3);
+  assert.equal(solution.lambdaClamped, true);
+  assert.equal(solution.lambda, DEFAULT_PARAMS.lambdaFixed);
+  assert.equal(report.lambdaClamps, SLOTS);
+  assert.ok(solution.variance < (3 * MEAN) ** 2);
+});
+
+Deno.test("aggregated and per-session arrivals give the same moments", async (t) => {
+  for (const aggregateThreshold of [1, 1_000_000]) {
+    await t.step(`aggregateThreshold ${aggregateThreshold}`, () => {
+      const { bins, solution, params } = runConstant(1.2, {
+        aggregateThreshold,
+      });
+      const expected = binMoments(
+        solution.lambda,
+        solution.psiMean,
+        params,
+        solution.sources,
+      );
+      const estimate = batchEstimate(bins, 50);
+      assertClose(
+        estimate.variance,
+        expected.variance,
+        3 * estimate.varianceError,
+        "variance",
+      );
+    });
+  }
+});

@@ -1,0 +1,83 @@
+import {
+  binMoments,
+  DEFAULT_PARAMS,
+  modelConstants,
+  solveLambdaAndPsiMean,
+} from "../mod.ts";
+import { assert, assertClose, assertThrows } from "./assert.ts";
+
+const { floorCv2, pOn } = modelConstants(DEFAULT_PARAMS);
+
+Deno.test("solveLambdaAndPsiMean() inverts binMoments()", async (t) => {
+  // With the default rates the solved lambda stays above the 0.5 clamp for
+  // CVs up to about 1.2.
+  for (const cv of [1.05, 1.1, 1.2]) {
+    await t.step(`CV ${cv}`, () => {
+      const mean = 40;
+      const variance = (cv * mean) ** 2;
+      const solution = solveLambdaAndPsiMean(mean, variance, DEFAULT_PARAMS);
+      assert.equal(solution.sources, 1);
+      const moments = binMoments(
+        solution.lambda,
+        solution.psiMean,
+        DEFAULT_PARAMS,
+      );
+      assertClose(moments.mean, mean, 1e-12 * mean, "mean");
+      assertClose(moments.variance, variance, 1e-9 * variance, "variance");
+    });
+  }
+});
+
+Deno.test("solveLambdaAndPsiMean() takes the fewest sources", async (t) => {
+  const params = { ...DEFAULT_PARAMS, lambdaFixed: 0 };
+  for (const cv2 of [0.9 * floorCv2, 0.5 * floorCv2, 0.1 * floorCv2]) {
+    await t.step(`CV^2 ${cv2.toFixed(3)}`, () => {
+      const solution = solveLambdaAndPsiMean(1, cv2, params);
+      assert.equal(solution.lambdaClamped, false);
+      const sources = solution.sources;
+      assert.ok(floorCv2 / sources < cv2, `${sources} sources reach it`);
+      assert.ok(floorCv2 / (sources - 1) >= cv2, `${sources - 1} do not`);
+      assertClose(solution.variance, cv2, 1e-9 * cv2, "variance");
+    });
+  }
+});
+
+Deno.test("solveLambdaAndPsiMean() caps sources and reports it", () => {
+  const solution = solveLambdaAndPsiMean(1, 1e-6, DEFAULT_PARAMS);
+  assert.equal(solution.sources, DEFAULT_PARAMS.maxSources);
+  assert.equal(solution.infeasible, true);
+  assert.ok(solution.variance > 1e-6);
+});
+
+Deno.test("solveLambdaAndPsiMean() clamps lambda and keeps the mean", () => {
+  const solution = solveLambdaAndPsiMean(10, 1e6, DEFAULT_PARAMS);
+  assert.equal(solution.lambdaClamped, true);
+  assert.equal(solution.lambda, DEFAULT_PARAMS.lambdaFixed);
+  const mean = pOn * solution.lambda * solution.psiMean;
+  assertClose(mean, 10, 1e-12 * 10, "mean");
+  assert.ok(solution.variance < 1e6);
+});
+
+Deno.test("solveLambdaAndPsiMean() rejects bad targets", async (t) => {
+  const cases = [
+    {
+      mean: 0,
+      variance: 1,
+      error: /target mean must be a finite number > 0, got 0/,
+    },
+    { mean: NaN, variance: 1, error: /got NaN/ },
+    {
+      mean: 1,
+      variance: -1,
+      error: /target variance must be a finite number >= 0, got -1/,
+    },
+  ];
+  for (const { mean, variance, error } of cases) {
+    await t.step(`mean ${mean}, variance ${variance}`, () => {
+      assertThrows(
+        () => solveLambdaAndPsiMean(mean, variance, DEFAULT_PARAMS),
+        (thrown) => thrown instanceof RangeError && error.test(thrown.message),
+      );
+    });
+  }
+});
