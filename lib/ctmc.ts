@@ -18,7 +18,7 @@
  *
  * @example
  * ```ts
- * import { stationaryPOn } from "./mod.ts";
+ * import { stationaryPOn } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(stationaryPOn(1 / 40, 1 / 20), 1 / 3);

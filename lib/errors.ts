@@ -18,7 +18,7 @@
  *
  * @example
  * ```ts
- * import { coarsenFineToSlots } from "./mod.ts";
+ * import { coarsenFineToSlots } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual([...coarsenFineToSlots([1, 3, 5, 7], 2)], [2, 6]);
@@ -77,7 +77,7 @@ export interface SummaryErrors {
  *
  * @example
  * ```ts
- * import { summaryErrors } from "./mod.ts";
+ * import { summaryErrors } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const errors = summaryErrors([0, 2, 4], [1, 2, 5]);

@@ -90,7 +90,7 @@ export function validateCoarseValue(value: unknown, slot: number): void {
  *
  * @example
  * ```ts
- * import { FineSeriesStream, generateFineSeriesFromCoarse } from "./mod.ts";
+ * import { FineSeriesStream, generateFineSeriesFromCoarse } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const coarse = [5, 7, 6, 9, 8, 4];
@@ -289,7 +289,7 @@ export class FineSeriesStream {
  *
  * @example
  * ```ts
- * import { generateFineSeriesFromCoarse } from "./mod.ts";
+ * import { generateFineSeriesFromCoarse } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const { fine, report } = generateFineSeriesFromCoarse([120, 80, 100], { seed: 42 });

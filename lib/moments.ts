@@ -42,7 +42,7 @@ export interface OverlapIntegrals {
  *
  * @example
  * ```ts
- * import { overlapIntegrals } from "./mod.ts";
+ * import { overlapIntegrals } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const { i1, i2 } = overlapIntegrals(30, 5, 1 / 60 + 1 / 30);
@@ -93,7 +93,7 @@ export interface ModelConstants extends OverlapIntegrals {
  *
  * @example
  * ```ts
- * import { DEFAULT_PARAMS, modelConstants } from "./mod.ts";
+ * import { DEFAULT_PARAMS, modelConstants } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(modelConstants(DEFAULT_PARAMS).pOn, 1 / 3);
@@ -129,7 +129,7 @@ export interface BinMoments {
  *
  * @example
  * ```ts
- * import { binMoments, DEFAULT_PARAMS } from "./mod.ts";
+ * import { binMoments, DEFAULT_PARAMS } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const params = { ...DEFAULT_PARAMS, tau: 1 / 60, zeta: 1 / 30 };

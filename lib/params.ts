@@ -82,7 +82,7 @@ export const DEFAULT_PARAMS: Readonly<KthParams> = Object.freeze({
  *
  * @example Change the bin width
  * ```ts
- * import { resolveParams } from "./mod.ts";
+ * import { resolveParams } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const params = resolveParams({ dt: 1 });
@@ -119,7 +119,7 @@ const POSITIVE_FIELDS = [
  *
  * @example Reject a slot that is not a whole number of bins
  * ```ts
- * import { DEFAULT_PARAMS, validateParams } from "./mod.ts";
+ * import { DEFAULT_PARAMS, validateParams } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.throws(
@@ -175,7 +175,7 @@ export function validateParams(params: KthParams): void {
  *
  * @example
  * ```ts
- * import { binsPerSlot, DEFAULT_PARAMS } from "./mod.ts";
+ * import { binsPerSlot, DEFAULT_PARAMS } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(binsPerSlot(DEFAULT_PARAMS), 60);

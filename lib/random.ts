@@ -25,7 +25,7 @@ export type UniformSource = () => number;
  *
  * @example
  * ```ts
- * import { createSeriesRandom } from "./mod.ts";
+ * import { createSeriesRandom } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const a = createSeriesRandom(7, "link-1");
@@ -45,10 +45,16 @@ export function exponential(uniform: UniformSource): number {
   return -Math.log(1 - uniform());
 }
 
-/** Draws a standard normal by the Box-Muller transform. */
+/** Draws a standard normal by Marsaglia's polar method, which needs no trigonometry. */
 export function standardNormal(uniform: UniformSource): number {
-  const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
-  return radius * Math.cos(2 * Math.PI * uniform());
+  for (;;) {
+    const x = 2 * uniform() - 1;
+    const y = 2 * uniform() - 1;
+    const radius = x * x + y * y;
+    if (radius > 0 && radius < 1) {
+      return x * Math.sqrt(-2 * Math.log(radius) / radius);
+    }
+  }
 }
 
 /**
@@ -61,7 +67,7 @@ export function standardNormal(uniform: UniformSource): number {
  * @returns A whole number >= 0.
  */
 export function poisson(uniform: UniformSource, mean: number): number {
-  if (mean < 30) return poissonByInversion(uniform, mean);
+  if (mean < 10) return poissonByInversion(uniform, mean);
   return poissonPtrs(uniform, mean);
 }
 

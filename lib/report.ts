@@ -59,7 +59,7 @@ const HISTOGRAM_BINS = HISTOGRAM_DECADES * HISTOGRAM_PER_DECADE + 2;
  *
  * @example
  * ```ts
- * import { emptyReport } from "./mod.ts";
+ * import { emptyReport } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(emptyReport().slots, 0);
@@ -143,7 +143,7 @@ function histogramMedian(histogram: number[]): number {
  *
  * @example
  * ```ts
- * import { emptyReport, mergeReports } from "./mod.ts";
+ * import { emptyReport, mergeReports } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const a = { ...emptyReport(), slots: 3 };

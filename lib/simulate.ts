@@ -315,7 +315,7 @@ export class SlotSimulator {
  *
  * @example
  * ```ts
- * import { createSeriesRandom, DEFAULT_PARAMS, simulateIppSlot } from "./mod.ts";
+ * import { createSeriesRandom, DEFAULT_PARAMS, simulateIppSlot } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const uniform = createSeriesRandom(1, "demo");

@@ -51,7 +51,7 @@ export interface SlotSolution {
  *
  * @example A target below one source's floor needs several sources
  * ```ts
- * import { DEFAULT_PARAMS, solveLambdaAndPsiMean } from "./mod.ts";
+ * import { DEFAULT_PARAMS, solveLambdaAndPsiMean } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const solution = solveLambdaAndPsiMean(100, (0.3 * 100) ** 2, DEFAULT_PARAMS);

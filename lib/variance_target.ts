@@ -90,7 +90,7 @@ export function applyVarianceFloors(
  *
  * @example
  * ```ts
- * import { rollingVarianceProxy } from "./mod.ts";
+ * import { rollingVarianceProxy } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
  * const targets = rollingVarianceProxy([10, 12, 8, 11, 9], { window: 2 });

@@ -1,0 +1,88 @@
+/**
+ * Compares the engine's generation speed with the NumPy baseline
+ * (`reference_ipp.py`, slot by slot, sessions cut at slot ends) on the same
+ * input in the same run, and prints both throughputs and their ratio.
+ *
+ * Both sides time generation alone: the baseline prints its own generation
+ * time; here the best of five runs is kept after a warm-up run.
+ *
+ * Run: deno run --allow-read --allow-write --allow-run scripts/bench/compare_baseline.ts [BASELINE_PY]
+ */
+import {
+  DEFAULT_PARAMS,
+  generateFineSeriesFromCoarse,
+  type GenerateOptions,
+  modelConstants,
+} from "../../mod.ts";
+import { readBenchSeries, targetCvForRate } from "./_inputs.ts";
+
+const baselinePath = Deno.args[0] ??
+  new URL("../../../shared/bench/reference_ipp.py", import.meta.url).pathname;
+
+function timeEngine(coarse: Float64Array, options: GenerateOptions) {
+  generateFineSeriesFromCoarse(coarse, options);
+  let best = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    generateFineSeriesFromCoarse(coarse, options);
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return coarse.length * 60 / best;
+}
+
+async function timeBaseline(coarse: Float64Array): Promise<number> {
+  const folder = await Deno.makeTempDir();
+  try {
+    const input = `${folder}/coarse.csv`;
+    await Deno.writeTextFile(input, Array.from(coarse).join("\n") + "\n");
+    const output = await new Deno.Command("python3", {
+      args: [baselinePath, input, `${folder}/fine.csv`, "--seed", "1"],
+    }).output();
+    const stderr = new TextDecoder().decode(output.stderr);
+    const match = stderr.match(/gen_s=([0-9.]+)/);
+    if (output.code !== 0 || !match) {
+      throw new Error(`Baseline failed (exit ${output.code}): ${stderr}`);
+    }
+    return coarse.length * 60 / Number(match[1]);
+  } finally {
+    await Deno.remove(folder, { recursive: true });
+  }
+}
+
+const isp = readBenchSeries();
+const baseline = await timeBaseline(isp);
+const constants = modelConstants(DEFAULT_PARAMS);
+const cases: [string, Float64Array, GenerateOptions][] = [
+  ["defaults (carry, up to 32 sources)", isp, { seed: 1 }],
+  ["one source, carry", isp, { seed: 1, params: { maxSources: 1 } }],
+  ["one source, drop (the baseline's model)", isp, {
+    seed: 1,
+    spill: "drop",
+    params: { maxSources: 1 },
+  }],
+];
+const constant = new Float64Array(isp.length).fill(100);
+for (const rate of [1, 100, 10_000]) {
+  const targetCv = targetCvForRate(rate, constants);
+  cases.push([`constant input, lambda ${rate}/s`, constant, {
+    seed: 1,
+    targetCv,
+  }]);
+}
+
+console.log(
+  `Input: ISP transatlantic link, first 28 days (${isp.length} slots, ${
+    isp.length * 60
+  } bins of 5 s)`,
+);
+console.log(`NumPy baseline: ${(baseline / 1e6).toFixed(2)} M bins/s`);
+console.log("| case | M bins/s | ratio to baseline |");
+console.log("|---|---|---|");
+for (const [name, coarse, options] of cases) {
+  const rate = timeEngine(coarse, options);
+  console.log(
+    `| ${name} | ${(rate / 1e6).toFixed(2)} | ${
+      (rate / baseline).toFixed(1)
+    }x |`,
+  );
+}
