@@ -290,16 +290,19 @@ export class SlotSimulator {
     for (let i = 0; i < this.bins; i++) {
       level += deposits[i];
       active += changes[i];
+      deposits[i] = 0;
+      changes[i] = 0;
       if (active === 0 || level < 0) level = 0;
       out[offset + i] = level;
       sum += level;
     }
     this.level = level;
     this.active = active;
+    const tail = Math.max(this.bins, deposits.length - this.bins);
     deposits.copyWithin(0, this.bins);
-    deposits.fill(0, deposits.length - this.bins);
+    deposits.fill(0, tail);
     changes.copyWithin(0, this.bins);
-    changes.fill(0, changes.length - this.bins);
+    changes.fill(0, tail);
     return sum;
   }
 }

@@ -157,3 +157,30 @@ Deno.test("aggregated and per-session arrivals give the same moments", async (t)
     });
   }
 });
+
+Deno.test("slots shorter than a session keep the stationary moments", async (t) => {
+  const cases = [
+    { T: 10, dt: 5, sessionMeanS: 30 },
+    { T: 60, dt: 1, sessionMeanS: 7.5 },
+    { T: 900, dt: 5, sessionMeanS: 12 },
+  ];
+  for (const overrides of cases) {
+    await t.step(JSON.stringify(overrides), () => {
+      const { bins, solution, params } = runConstant(0.8, overrides);
+      const expected = binMoments(
+        solution.lambda,
+        solution.psiMean,
+        params,
+        solution.sources,
+      );
+      const estimate = batchEstimate(bins, 50);
+      assertClose(estimate.mean, expected.mean, 3 * estimate.meanError, "mean");
+      assertClose(
+        estimate.variance,
+        expected.variance,
+        3 * estimate.varianceError,
+        "variance",
+      );
+    });
+  }
+});
