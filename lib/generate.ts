@@ -21,7 +21,12 @@ import {
 } from "./report.ts";
 import { SlotSimulator, type SpillMode } from "./simulate.ts";
 import { solveWithConstants } from "./solve.ts";
-import { applyVarianceFloors, windowVariance } from "./variance_target.ts";
+import {
+  applyVarianceFloors,
+  resolveVarianceRule,
+  type VarianceStrategy,
+  windowVariance,
+} from "./variance_target.ts";
 
 /** Options of the generator. */
 export interface GenerateOptions {
@@ -38,9 +43,14 @@ export interface GenerateOptions {
   /**
    * A fixed coefficient of variation at dt for every slot, in place of the
    * rolling variance proxy: the target variance is `(targetCv * m)^2`, still
-   * raised to the floors.
+   * raised to the floors. Shorthand for `strategy: { cv: targetCv }`.
    */
   targetCv?: number;
+  /**
+   * How each slot's target variance at dt is set; default `"rolling"`. A
+   * calibration's parameters apply under `params`, so `params` still wins.
+   */
+  strategy?: VarianceStrategy;
 }
 
 /** A generated fine series and what was done to make it. */
@@ -108,6 +118,7 @@ export class FineSeriesStream {
   readonly #simulator: SlotSimulator;
   readonly #conserve: boolean;
   readonly #targetCv: number | undefined;
+  readonly #varianceFactor: number;
   readonly #bins: number;
   readonly #half: number;
   readonly #ring: Float64Array;
@@ -117,7 +128,13 @@ export class FineSeriesStream {
   #finished = false;
 
   constructor(options: GenerateOptions = {}) {
-    this.params = resolveParams(options.params);
+    const probe = resolveParams(options.params);
+    const rule = resolveVarianceRule(
+      options.strategy,
+      options.targetCv,
+      binsPerSlot(probe),
+    );
+    this.params = resolveParams({ ...rule.params, ...options.params });
     this.#constants = modelConstants(this.params);
     const uniform = createSeriesRandom(
       options.seed ?? 0,
@@ -129,15 +146,8 @@ export class FineSeriesStream {
       options.spill ?? "carry",
     );
     this.#conserve = options.conserve ?? true;
-    this.#targetCv = options.targetCv;
-    if (
-      this.#targetCv !== undefined &&
-      !(Number.isFinite(this.#targetCv) && this.#targetCv >= 0)
-    ) {
-      throw new RangeError(
-        `Invalid option targetCv: must be a finite number >= 0, got ${this.#targetCv}`,
-      );
-    }
+    this.#targetCv = rule.cv;
+    this.#varianceFactor = rule.factor;
     this.#bins = binsPerSlot(this.params);
     this.#half = Math.floor(this.params.window / 2);
     this.#ring = new Float64Array(2 * this.#half + 1);
@@ -211,7 +221,7 @@ export class FineSeriesStream {
       return;
     }
     const raw = this.#targetCv === undefined
-      ? this.#ringVariance(slot, end)
+      ? this.#ringVariance(slot, end) * this.#varianceFactor
       : (this.#targetCv * mean) ** 2;
     const target = applyVarianceFloors(raw, mean, this.params, this.#constants);
     const solution = solveWithConstants(

@@ -67,6 +67,7 @@ export class SlotSimulator {
   private pieceTo = new Float64Array(16);
   private pieceOn = new Float64Array(16);
   private pieceCount = 0;
+  private cold = true;
 
   /**
    * @param params Validated parameters.
@@ -92,7 +93,10 @@ export class SlotSimulator {
     this.activeChanges = new Int32Array(length);
   }
 
-  /** Ends every running session and forgets the ON/OFF states. */
+  /**
+   * Ends every running session and forgets the ON/OFF states. With "carry",
+   * the next slot starts warm again.
+   */
   reset(): void {
     this.deposits.fill(0);
     this.activeChanges.fill(0);
@@ -100,6 +104,7 @@ export class SlotSimulator {
     this.active = 0;
     this.sourcesOn = -1;
     this.sources = 0;
+    this.cold = true;
   }
 
   /**
@@ -112,9 +117,27 @@ export class SlotSimulator {
    */
   simulate(rates: SlotRates, out: Float64Array, offset: number): number {
     if (!this.carry) this.reset();
+    if (this.carry && this.cold) this.warmUp(rates);
     this.setSources(rates.sources);
     this.runOnOff(rates.lambda, rates.psiMean);
     return this.emitBins(out, offset);
+  }
+
+  /**
+   * Runs unseen slots with the first slot's rates, so that it starts with the
+   * sessions already running at its start. Sessions alive at a time started
+   * within the last D seconds, so `ceil(D / T)` slots give the exact
+   * stationary state.
+   */
+  private warmUp(rates: SlotRates): void {
+    const scratch = new Float64Array(this.bins);
+    const slots = Math.ceil(this.sessionBins * this.dt / this.slotS);
+    for (let slot = 0; slot < slots; slot++) {
+      this.setSources(rates.sources);
+      this.runOnOff(rates.lambda, rates.psiMean);
+      this.emitBins(scratch, 0);
+    }
+    this.cold = false;
   }
 
   private setSources(sources: number): void {

@@ -1,6 +1,7 @@
 /**
- * Where a slot's target variance at dt comes from: the rolling variance proxy,
- * the local variance of the coarse series around the slot.
+ * Where a slot's target variance at dt comes from: by default the rolling
+ * variance proxy, the local variance of the coarse series around the slot,
+ * or one of the other strategies of {@linkcode VarianceStrategy}.
  *
  * The proxy describes how slot means vary from slot to slot, which is a rough
  * stand-in for how bins vary within a slot. Two floors bound it below: a
@@ -12,6 +13,11 @@
 
 import { type ModelConstants, modelConstants } from "./moments.ts";
 import { type KthParams, resolveParams } from "./params.ts";
+import type { Calibration } from "./strategy_calibrated.ts";
+import type { ScaledTarget } from "./strategy_scaled.ts";
+
+export * from "./strategy_calibrated.ts";
+export * from "./strategy_scaled.ts";
 
 /** Headroom over the model's floor, so the solve keeps a positive shot-noise term. */
 const FEASIBILITY_MARGIN = 1.05;
@@ -118,4 +124,102 @@ export function rollingVarianceProxy(
     targets[i] = applyVarianceFloors(raw, mean, resolved, constants).variance;
   }
   return targets;
+}
+
+/**
+ * How the generator sets each slot's target variance at dt.
+ *
+ * - `"rolling"` (the default): the rolling variance proxy, the variance of
+ *   the slot values in a centred window, used as the variance of a dt bin.
+ * - A {@linkcode ScaledTarget} from `estimateScaledTarget`: the same window
+ *   variance, read as the variance at the slot scale T and extrapolated to dt
+ *   with the coarse series' variance-time exponent beta.
+ * - A {@linkcode Calibration} from `calibrateFromFine`: a fixed coefficient
+ *   of variation at dt and the ON/OFF and session parameters fitted on a
+ *   reference fine trace.
+ * - `{ cv }`: a fixed coefficient of variation at dt for every slot.
+ *
+ * The estimated forms are computed up front and passed in whole, so a
+ * streaming generator needs nothing beyond the window to stay exact.
+ */
+export type VarianceStrategy =
+  | "rolling"
+  | { cv: number }
+  | ScaledTarget
+  | Calibration;
+
+/** The variance rule of one run, resolved from the options. */
+export interface VarianceRule {
+  /** Fixed coefficient of variation at dt, or undefined to use the window variance. */
+  cv: number | undefined;
+  /** Factor applied to the window variance: `(T / dt)^beta`, or 1 for the rolling proxy. */
+  factor: number;
+  /** Parameters the strategy sets, applied under the caller's own. */
+  params: Partial<KthParams>;
+}
+
+/**
+ * Resolves the strategy and the older `targetCv` option into one rule.
+ *
+ * @param strategy The strategy, or undefined for the default.
+ * @param targetCv The fixed-CV shorthand; cannot be combined with `strategy`.
+ * @param slotBins Bins per slot, `T / dt`, which the scaled factor needs.
+ * @returns The rule.
+ * @throws {RangeError} When both options are set or a number is out of range.
+ *
+ * @example
+ * ```ts
+ * import { resolveVarianceRule } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const rule = resolveVarianceRule({ kind: "scaled", beta: 1, maxScale: 2, rSquared: 1, estimated: true }, undefined, 60);
+ * assert.equal(rule.factor, 60);
+ * ```
+ */
+export function resolveVarianceRule(
+  strategy: VarianceStrategy | undefined,
+  targetCv: number | undefined,
+  slotBins: number,
+): VarianceRule {
+  if (strategy !== undefined && targetCv !== undefined) {
+    throw new RangeError(
+      "Invalid options: targetCv and strategy are both set; pass { cv } as the strategy instead of targetCv",
+    );
+  }
+  const chosen: VarianceStrategy = strategy ??
+    (targetCv === undefined ? "rolling" : { cv: targetCv });
+  if (chosen === "rolling") return { cv: undefined, factor: 1, params: {} };
+  if ("kind" in chosen && chosen.kind === "scaled") {
+    checkNumber(chosen.beta, "strategy.beta", 0, 2);
+    return { cv: undefined, factor: slotBins ** chosen.beta, params: {} };
+  }
+  if ("kind" in chosen && chosen.kind === "calibrated") {
+    checkNumber(chosen.cv, "strategy.cv", 0, Infinity);
+    return { cv: chosen.cv, factor: 1, params: { ...chosen.params } };
+  }
+  if ("cv" in chosen && typeof chosen.cv === "number") {
+    checkNumber(
+      chosen.cv,
+      targetCv === undefined ? "strategy.cv" : "targetCv",
+      0,
+      Infinity,
+    );
+    return { cv: chosen.cv, factor: 1, params: {} };
+  }
+  throw new TypeError(
+    `Invalid option strategy: ${
+      JSON.stringify(chosen)
+    }; use "rolling", { cv }, estimateScaledTarget(...) or calibrateFromFine(...)`,
+  );
+}
+
+function checkNumber(value: number, name: string, min: number, max: number) {
+  if (
+    !(typeof value === "number" && value >= min && value <= max &&
+      Number.isFinite(value))
+  ) {
+    throw new RangeError(
+      `Invalid option ${name}: must be a finite number in [${min}, ${max}], got ${value}`,
+    );
+  }
 }

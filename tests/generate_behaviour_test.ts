@@ -234,3 +234,27 @@ Deno.test("stream rejects a bad chunk whole and keeps its state", () => {
   const whole = generateFineSeriesFromCoarse([1, 2, 3, 4], { seed: 1 }).fine;
   assert.deepEqual([...rest, ...tail], [...whole]);
 });
+
+Deno.test("carry spill starts the first slot with sessions running", () => {
+  const runs = 2000;
+  const firstBins = new Float64Array(runs);
+  for (let seed = 0; seed < runs; seed++) {
+    const { fine } = generateFineSeriesFromCoarse([40, 40], {
+      seed,
+      conserve: false,
+      targetCv: 0.8,
+    });
+    firstBins[seed] = (fine[0] + fine[1] + fine[2]) / 3 / 40;
+  }
+  let mean = 0;
+  for (const value of firstBins) mean += value / runs;
+  let variance = 0;
+  for (const value of firstBins) variance += (value - mean) ** 2 / (runs - 1);
+  const error = Math.sqrt(variance / runs);
+  assert.ok(
+    Math.abs(mean - 1) <= 3 * error,
+    `first 15 s at ${mean.toFixed(3)} of the slot mean (standard error ${
+      error.toFixed(3)
+    })`,
+  );
+});

@@ -59,8 +59,8 @@ Deno.test("plotCoarseVsFine() draws one step per bin and slot", () => {
     dt: DT,
     slots: [1, 3],
   });
-  // A step-after line through n points is one move and 2(n - 1) segments;
-  // each series has one point per value plus one closing the last step.
+  // A step-after line through n points is one move and 2(n - 1) segments.
+  // Each series has one point per value, plus one that closes the last step.
   const finePoints = 2 * BINS + 1;
   const coarsePoints = 2 + 1;
   assert.deepEqual(lineVertices(chart), [

@@ -1,0 +1,30 @@
+import { runEvaluation } from "../scripts/evaluate.ts";
+import { assert } from "./assert.ts";
+
+const TRACE = new URL(
+  "../../shared/data/ucc5g-raca/Download_Static_B_2020.02.27_18.39.27.csv",
+  import.meta.url,
+).pathname;
+
+Deno.test("evaluate.ts writes Markdown and JSON tables for a real slice", () => {
+  const folder = Deno.makeTempDirSync();
+  try {
+    const out = `${folder}/realism`;
+    runEvaluation([{ path: TRACE, T: 60, dt: 5 }], out, 1, 8);
+    const markdown = Deno.readTextFileSync(`${out}.md`);
+    const results = JSON.parse(Deno.readTextFileSync(`${out}.json`));
+    assert.equal(results.length, 2);
+    assert.equal(results[0].slots, 8);
+    for (
+      const method of ["truth", "flat step", "rolling (default)", "scaled"]
+    ) {
+      assert.ok(method in results[0].methods, method);
+      assert.ok(markdown.includes(`| ${method} |`), method);
+    }
+    assert.ok("calibrated" in results[1].methods);
+    assert.equal(results[0].methods.truth.distance.acf, 0);
+    assert.ok(results[0].methods["flat step"].withinSlotCv === 0);
+  } finally {
+    Deno.removeSync(folder, { recursive: true });
+  }
+});
