@@ -35,6 +35,8 @@ export interface KthParams {
   cvFloor: number;
   /** Arrivals in a cell (a piece of a bin) above which they are drawn in aggregate. */
   aggregateThreshold: number;
+  /** Number of sources from which the ON/OFF chain is drawn cell by cell, not switch by switch. */
+  bulkSources: number;
 }
 
 /**
@@ -57,6 +59,10 @@ export interface KthParams {
  *   arrivals gets one deposit with the exact total volume and the exact mean
  *   and variance of its volume-weighted start, so every bin keeps its exact
  *   mean and variance while a slot's cost stops growing with the rate.
+ * - `bulkSources = 8`: from 8 sources on, the number of sources ON moves by
+ *   exact binomial steps from one cell end to the next, with each cell's ON
+ *   time drawn with its exact mean and variance, so a slot costs O(bins)
+ *   instead of O(sources) switches.
  */
 export const DEFAULT_PARAMS: Readonly<KthParams> = Object.freeze({
   T: 300,
@@ -71,6 +77,7 @@ export const DEFAULT_PARAMS: Readonly<KthParams> = Object.freeze({
   maxSources: 32,
   cvFloor: 0.01,
   aggregateThreshold: 4,
+  bulkSources: 8,
 });
 
 /**
@@ -112,7 +119,8 @@ const POSITIVE_FIELDS = [
  *
  * Rules: every time and rate is finite and positive (`lambdaFixed` and
  * `cvFloor` may be 0), `T` is a whole multiple of `dt`, and `window`,
- * `maxSources` and `aggregateThreshold` are whole numbers of at least 1.
+ * `maxSources`, `aggregateThreshold` and `bulkSources` are whole numbers of
+ * at least 1.
  *
  * @param params The parameters to check.
  * @throws {RangeError} Naming the field and its value.
@@ -149,7 +157,13 @@ export function validateParams(params: KthParams): void {
       );
     }
   }
-  for (const field of ["window", "maxSources", "aggregateThreshold"] as const) {
+  const wholeFields = [
+    "window",
+    "maxSources",
+    "aggregateThreshold",
+    "bulkSources",
+  ] as const;
+  for (const field of wholeFields) {
     const value = params[field];
     if (!(Number.isInteger(value) && value >= 1)) {
       throw new RangeError(

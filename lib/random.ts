@@ -118,11 +118,11 @@ export function logFactorial(k: number): number {
 }
 
 /**
- * Draws Gamma(shape, scale) for shape >= 1 by Marsaglia and Tsang's method
- * (2000).
+ * Draws Gamma(shape, scale) by Marsaglia and Tsang's method (2000); a shape
+ * below 1 draws Gamma(shape + 1) times U^(1 / shape).
  *
  * @param uniform The uniform stream.
- * @param shape The shape, >= 1.
+ * @param shape The shape, > 0.
  * @param scale The scale, > 0.
  * @returns A positive number with mean `shape * scale`.
  */
@@ -131,6 +131,10 @@ export function gamma(
   shape: number,
   scale: number,
 ): number {
+  if (shape < 1) {
+    const boost = (1 - uniform()) ** (1 / shape);
+    return gamma(uniform, shape + 1, scale) * boost;
+  }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -145,4 +149,40 @@ export function gamma(
       return d * v * scale;
     }
   }
+}
+
+/**
+ * Draws a Binomial(trials, probability) count by inversion, splitting large
+ * trial counts in halves so the first probability never underflows.
+ *
+ * @param uniform The uniform stream.
+ * @param trials Number of trials, a whole number >= 0.
+ * @param probability Success probability in [0, 1].
+ * @returns A whole number in [0, trials].
+ */
+export function binomial(
+  uniform: UniformSource,
+  trials: number,
+  probability: number,
+): number {
+  if (probability > 0.5) {
+    return trials - binomial(uniform, trials, 1 - probability);
+  }
+  if (trials > 512) {
+    const half = Math.floor(trials / 2);
+    return binomial(uniform, half, probability) +
+      binomial(uniform, trials - half, probability);
+  }
+  if (trials === 0 || probability === 0) return 0;
+  const odds = probability / (1 - probability);
+  let mass = (1 - probability) ** trials;
+  let cumulative = mass;
+  const u = uniform();
+  let count = 0;
+  while (u > cumulative && count < trials) {
+    mass *= odds * (trials - count) / (count + 1);
+    count++;
+    cumulative += mass;
+  }
+  return count;
 }
