@@ -158,6 +158,29 @@ Deno.test("aggregated and per-session arrivals give the same moments", async (t)
   }
 });
 
+Deno.test("cell-by-cell and switch-by-switch sources give the same moments", async (t) => {
+  for (const bulkSources of [1, 1_000_000]) {
+    await t.step(`bulkSources ${bulkSources}`, () => {
+      const { bins, solution, params } = runConstant(0.2, { bulkSources });
+      assert.ok(solution.sources > 8);
+      const expected = binMoments(
+        solution.lambda,
+        solution.psiMean,
+        params,
+        solution.sources,
+      );
+      const estimate = batchEstimate(bins, 50);
+      assertClose(estimate.mean, expected.mean, 3 * estimate.meanError, "mean");
+      assertClose(
+        estimate.variance,
+        expected.variance,
+        3 * estimate.varianceError,
+        "variance",
+      );
+    });
+  }
+});
+
 Deno.test("slots shorter than a session keep the stationary moments", async (t) => {
   const cases = [
     { T: 10, dt: 5, sessionMeanS: 30 },
