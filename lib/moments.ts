@@ -132,7 +132,7 @@ export interface BinMoments {
  * import { binMoments, DEFAULT_PARAMS } from "../mod.ts";
  * import assert from "node:assert/strict";
  *
- * const params = { ...DEFAULT_PARAMS, tau: 1 / 60, zeta: 1 / 30 };
+ * const params = { ...DEFAULT_PARAMS, tau: 1 / 60, zeta: 1 / 30, sessionMeanS: 30 };
  * const { mean, variance } = binMoments(0.5, 2, params);
  * assert.ok(Math.abs(mean - 1 / 3) < 1e-12);
  * assert.ok(Math.abs(variance - 0.1840664) < 1e-6);

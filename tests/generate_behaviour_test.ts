@@ -47,8 +47,10 @@ Deno.test("carry spill leaves no slot-boundary artefact; drop does", () => {
       } of the slot mean`,
     );
   }
-  assert.ok(dropProfile[0] < 0.5, `drop: first bin at ${dropProfile[0]}`);
-  assert.ok(dropProfile[30] > 1.05, `drop: middle bin at ${dropProfile[30]}`);
+  // Sessions last one bin, so dropping those that start before the slot
+  // starves its first bin, and rescaling lifts every other bin a little.
+  assert.ok(dropProfile[0] < 0.75, `drop: first bin at ${dropProfile[0]}`);
+  assert.ok(dropProfile[30] > 1.002, `drop: middle bin at ${dropProfile[30]}`);
 });
 
 Deno.test("carry spill profile is flat without rescaling at CV 2", () => {
