@@ -20,14 +20,70 @@
  *
  * @module
  */
-export * from "./lib/params.ts";
-export * from "./lib/report.ts";
-export * from "./lib/ctmc.ts";
-export * from "./lib/moments.ts";
-export * from "./lib/random.ts";
-export * from "./lib/solve.ts";
-export * from "./lib/variance_target.ts";
-export * from "./lib/simulate.ts";
-export * from "./lib/generate.ts";
-export * from "./lib/errors.ts";
+export {
+  binsPerSlot,
+  DEFAULT_PARAMS,
+  type KthParams,
+  resolveParams,
+  validateParams,
+} from "./lib/params.ts";
+export {
+  type AugmentationReport,
+  emptyReport,
+  mergeReports,
+} from "./lib/report.ts";
+export { stationaryPOn } from "./lib/ctmc.ts";
+export {
+  type BinMoments,
+  binMoments,
+  type ModelConstants,
+  modelConstants,
+  type OverlapIntegrals,
+  overlapIntegrals,
+} from "./lib/moments.ts";
+export {
+  binomial,
+  createSeriesRandom,
+  exponential,
+  gamma,
+  logFactorial,
+  poisson,
+  standardNormal,
+  type UniformSource,
+} from "./lib/random.ts";
+export { type SlotSolution, solveLambdaAndPsiMean } from "./lib/solve.ts";
+export {
+  applyVarianceFloors,
+  rollingVarianceProxy,
+  type VarianceStrategy,
+  type VarianceTarget,
+  windowVariance,
+} from "./lib/variance_target.ts";
+export {
+  calibrateFromFine,
+  type Calibration,
+} from "./lib/strategy_calibrated.ts";
+export {
+  estimateScaledTarget,
+  type ScaledTarget,
+} from "./lib/strategy_scaled.ts";
+export {
+  simulateIppSlot,
+  type SlotRates,
+  type SpillMode,
+} from "./lib/simulate.ts";
+export {
+  FineSeriesStream,
+  generateFineSeriesFromCoarse,
+  type GenerateOptions,
+  type GenerateResult,
+} from "./lib/generate.ts";
+export {
+  coarsenFineToSlots,
+  type SummaryErrors,
+  summaryErrors,
+} from "./lib/errors.ts";
 export * from "./lib/stats.ts";
+export * from "./lib/baselines.ts";
+export * from "./lib/resample.ts";
+export * from "./lib/realism.ts";

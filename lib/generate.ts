@@ -57,6 +57,7 @@ export interface GenerateOptions {
 export interface GenerateResult {
   /** Fine bins, `T / dt` per slot, in the coarse values' rate units. */
   fine: Float64Array;
+  /** What the generator did, slot by slot, summed. */
   report: AugmentationReport;
 }
 
@@ -127,6 +128,13 @@ export class FineSeriesStream {
   #next = 0;
   #finished = false;
 
+  /**
+   * Creates a stream for one series.
+   *
+   * @param options Parameters, seed, series key, strategy, conservation and
+   *   spill mode, as for `generateFineSeriesFromCoarse`.
+   * @throws {RangeError} When a parameter or option is invalid.
+   */
   constructor(options: GenerateOptions = {}) {
     const probe = resolveParams(options.params);
     const rule = resolveVarianceRule(

@@ -113,7 +113,9 @@ export function modelConstants(
 
 /** Mean and variance of one fine bin, in rate units and rate units squared. */
 export interface BinMoments {
+  /** Mean rate of a bin. */
   mean: number;
+  /** Variance of a bin's rate. */
   variance: number;
 }
 

@@ -40,12 +40,39 @@ export function createSeriesRandom(
   return seedrandom.alea(`${seed}\u001f${seriesKey}`);
 }
 
-/** Draws Exponential(1): `-log(1 - u)` never takes the log of 0. */
+/**
+ * Draws Exponential(1) as `-log(1 - u)`, which never takes the log of 0.
+ *
+ * @param uniform The uniform stream.
+ * @returns A number >= 0 with mean 1.
+ *
+ * @example
+ * ```ts
+ * import { createSeriesRandom, exponential } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(exponential(createSeriesRandom(1, "demo")) >= 0);
+ * ```
+ */
 export function exponential(uniform: UniformSource): number {
   return -Math.log(1 - uniform());
 }
 
-/** Draws a standard normal by Marsaglia's polar method, which needs no trigonometry. */
+/**
+ * Draws a standard normal by Marsaglia's polar method, which needs no
+ * trigonometry.
+ *
+ * @param uniform The uniform stream.
+ * @returns A normal number with mean 0 and variance 1.
+ *
+ * @example
+ * ```ts
+ * import { createSeriesRandom, standardNormal } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(Number.isFinite(standardNormal(createSeriesRandom(1, "demo"))));
+ * ```
+ */
 export function standardNormal(uniform: UniformSource): number {
   for (;;) {
     const x = 2 * uniform() - 1;
@@ -65,6 +92,14 @@ export function standardNormal(uniform: UniformSource): number {
  * @param uniform The uniform stream.
  * @param mean The Poisson mean, >= 0.
  * @returns A whole number >= 0.
+ *
+ * @example
+ * ```ts
+ * import { createSeriesRandom, poisson } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(Number.isInteger(poisson(createSeriesRandom(1, "demo"), 250)));
+ * ```
  */
 export function poisson(uniform: UniformSource, mean: number): number {
   if (mean < 10) return poissonByInversion(uniform, mean);
@@ -107,7 +142,21 @@ for (let k = 4; k < 32; k++) {
   LOG_FACTORIALS.push(LOG_FACTORIALS[k - 1] + Math.log(k));
 }
 
-/** Returns log(k!) from a table below 32 and Stirling's series above. */
+/**
+ * Returns log(k!) from a table below 32 and Stirling's series above
+ * (relative error below 1e-13).
+ *
+ * @param k A whole number >= 0.
+ * @returns log(k!).
+ *
+ * @example
+ * ```ts
+ * import { logFactorial } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(Math.abs(logFactorial(5) - Math.log(120)) < 1e-12);
+ * ```
+ */
 export function logFactorial(k: number): number {
   if (k < 32) return LOG_FACTORIALS[k];
   const n = k + 1;
@@ -125,6 +174,14 @@ export function logFactorial(k: number): number {
  * @param shape The shape, > 0.
  * @param scale The scale, > 0.
  * @returns A positive number with mean `shape * scale`.
+ *
+ * @example
+ * ```ts
+ * import { createSeriesRandom, gamma } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(gamma(createSeriesRandom(1, "demo"), 0.5, 2) > 0);
+ * ```
  */
 export function gamma(
   uniform: UniformSource,
@@ -159,6 +216,15 @@ export function gamma(
  * @param trials Number of trials, a whole number >= 0.
  * @param probability Success probability in [0, 1].
  * @returns A whole number in [0, trials].
+ *
+ * @example
+ * ```ts
+ * import { binomial, createSeriesRandom } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const count = binomial(createSeriesRandom(1, "demo"), 10, 0.3);
+ * assert.ok(count >= 0 && count <= 10);
+ * ```
  */
 export function binomial(
   uniform: UniformSource,

@@ -12,6 +12,7 @@ import { fitWithinSlotCovariance } from "./strategy_acf_model.ts";
 
 /** Parameters fitted on a reference fine trace, ready to pass as a strategy. */
 export interface Calibration {
+  /** Marks the strategy as calibrated. */
   kind: "calibrated";
   /** Target coefficient of variation of a dt bin, relative to its slot's mean. */
   cv: number;

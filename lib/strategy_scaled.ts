@@ -10,6 +10,7 @@ import { varianceTimeSlope } from "./stats/variance_time_slope.ts";
 
 /** The variance-time exponent of a coarse series, ready to pass as a strategy. */
 export interface ScaledTarget {
+  /** Marks the strategy as scaled. */
   kind: "scaled";
   /** Decay exponent beta, clamped to [0, 2]: Var(m T) ~ m^(-beta). */
   beta: number;

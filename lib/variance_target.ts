@@ -16,14 +16,12 @@ import { type KthParams, resolveParams } from "./params.ts";
 import type { Calibration } from "./strategy_calibrated.ts";
 import type { ScaledTarget } from "./strategy_scaled.ts";
 
-export * from "./strategy_calibrated.ts";
-export * from "./strategy_scaled.ts";
-
 /** Headroom over the model's floor, so the solve keeps a positive shot-noise term. */
 const FEASIBILITY_MARGIN = 1.05;
 
 /** A slot's variance target after the floors. */
 export interface VarianceTarget {
+  /** Target variance of a dt bin, in rate units squared. */
   variance: number;
   /** Whether a floor raised the proxy. */
   floored: boolean;
@@ -34,6 +32,19 @@ export interface VarianceTarget {
  * [start, end), or 0 when fewer than two are finite. Index i reads
  * `values[i % values.length]`, so a ring buffer of the last values works as
  * well as the whole series.
+ *
+ * @param values The series, or a ring buffer of its last values.
+ * @param start First index, inclusive.
+ * @param end Last index, exclusive.
+ * @returns The variance, in the values' units squared.
+ *
+ * @example
+ * ```ts
+ * import { windowVariance } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(windowVariance([1, NaN, 3], 0, 3), 1);
+ * ```
  */
 export function windowVariance(
   values: ArrayLike<number>,
@@ -68,6 +79,17 @@ export function windowVariance(
  * @param params The generator's parameters.
  * @param constants Output of `modelConstants(params)`.
  * @returns The target and whether a floor raised it.
+ *
+ * @example A flat series gets the floor of 32 sources
+ * ```ts
+ * import { applyVarianceFloors, DEFAULT_PARAMS, modelConstants } from "../mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const constants = modelConstants(DEFAULT_PARAMS);
+ * const target = applyVarianceFloors(0, 10, DEFAULT_PARAMS, constants);
+ * assert.equal(target.floored, true);
+ * assert.ok(target.variance > 0);
+ * ```
  */
 export function applyVarianceFloors(
   raw: number,
@@ -169,7 +191,7 @@ export interface VarianceRule {
  *
  * @example
  * ```ts
- * import { resolveVarianceRule } from "../mod.ts";
+ * import { resolveVarianceRule } from "./variance_target.ts";
  * import assert from "node:assert/strict";
  *
  * const rule = resolveVarianceRule({ kind: "scaled", beta: 1, maxScale: 2, rSquared: 1, estimated: true }, undefined, 60);

@@ -1,11 +1,12 @@
 import {
+  createSeriesRandom,
   estimateScaledTarget,
   FineSeriesStream,
   generateFineSeriesFromCoarse,
-  resolveVarianceRule,
+  standardNormal,
   windowVariance,
 } from "../mod.ts";
-import { createSeriesRandom, standardNormal } from "../mod.ts";
+import { resolveVarianceRule } from "../lib/variance_target.ts";
 import { assert, assertClose, assertEquals, assertThrows } from "./assert.ts";
 
 /** White noise around 100: its variance falls as 1/m, so beta is 1. */
