@@ -106,8 +106,18 @@ export function poisson(uniform: UniformSource, mean: number): number {
   return poissonPtrs(uniform, mean);
 }
 
+// Memos of the last mean's constants: cells of a slot share one mean, so
+// this skips most exp, log and sqrt calls. Values only, so streams stay
+// independent.
+let inversionMean = NaN;
+let inversionStart = 1;
+
 function poissonByInversion(uniform: UniformSource, mean: number): number {
-  let probability = Math.exp(-mean);
+  if (mean !== inversionMean) {
+    inversionMean = mean;
+    inversionStart = Math.exp(-mean);
+  }
+  let probability = inversionStart;
   let cumulative = probability;
   const u = uniform();
   let count = 0;
@@ -119,12 +129,22 @@ function poissonByInversion(uniform: UniformSource, mean: number): number {
   return count;
 }
 
+let ptrsMean = NaN;
+let logMean = 0;
+let a = 0;
+let b = 0;
+let inverseAlpha = 0;
+let vr = 0;
+
 function poissonPtrs(uniform: UniformSource, mean: number): number {
-  const logMean = Math.log(mean);
-  const b = 0.931 + 2.53 * Math.sqrt(mean);
-  const a = -0.059 + 0.02483 * b;
-  const inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
-  const vr = 0.9277 - 3.6224 / (b - 2);
+  if (mean !== ptrsMean) {
+    ptrsMean = mean;
+    logMean = Math.log(mean);
+    b = 0.931 + 2.53 * Math.sqrt(mean);
+    a = -0.059 + 0.02483 * b;
+    inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
+    vr = 0.9277 - 3.6224 / (b - 2);
+  }
   for (;;) {
     const u = uniform() - 0.5;
     const v = uniform();
