@@ -1,9 +1,9 @@
 /**
  * Turns coarse traffic series into fine, bursty series that average back to
- * the coarse input exactly, with an Interrupted Poisson Process: ON/OFF
- * sources gate Poisson session arrivals, each session sends an exponential
- * volume over a fixed session length, and every slot's rate and mean session
- * volume are solved from a target mean and variance.
+ * the coarse input exactly, with an Interrupted Poisson Process. ON/OFF
+ * sources gate Poisson session arrivals, and each session sends an
+ * exponential volume over a fixed session length. Every slot's arrival rate
+ * and mean session volume are solved from a target mean and variance.
  *
  * This entry point is the engine and its statistics: pure functions with no
  * I/O, importable by URL. CSV reading and writing live in `io.ts`, charts in

@@ -47,7 +47,7 @@ export interface GenerateOptions {
    */
   targetCv?: number;
   /**
-   * How each slot's target variance at dt is set; default `"rolling"`. A
+   * Source of each slot's target variance at dt; default `"rolling"`. A
    * calibration's parameters apply under `params`, so `params` still wins.
    */
   strategy?: VarianceStrategy;
@@ -57,7 +57,7 @@ export interface GenerateOptions {
 export interface GenerateResult {
   /** Fine bins, `T / dt` per slot, in the coarse values' rate units. */
   fine: Float64Array;
-  /** What the generator did, slot by slot, summed. */
+  /** Counters and summaries of the run, summed over slots. */
   report: AugmentationReport;
 }
 
