@@ -26,6 +26,10 @@ export interface CellBridge {
   onTimeVariance: Float64Array;
   /** Expected integral of t over ON time, seconds squared, same index. */
   onTimeMoment: Float64Array;
+  /** Variance of that integral, seconds to the fourth, same index. */
+  onTimeMomentVariance: Float64Array;
+  /** Covariance of the ON time and that integral, seconds cubed, same index. */
+  onTimeCovariance: Float64Array;
   /** Distribution functions of Binomial(n, stayOn) for n up to TABLE_TRIALS. */
   stayOnTable: Float64Array[];
   /** Distribution functions of Binomial(n, turnOn) for n up to TABLE_TRIALS. */
@@ -97,6 +101,8 @@ export function cellBridge(
   const onTime = new Float64Array(4);
   const onTimeVariance = new Float64Array(4);
   const onTimeMoment = new Float64Array(4);
+  const onTimeMomentVariance = new Float64Array(4);
+  const onTimeCovariance = new Float64Array(4);
   const step = width / INTERVALS;
   for (let from = 0; from < 2; from++) {
     for (let to = 0; to < 2; to++) {
@@ -105,26 +111,35 @@ export function cellBridge(
         transition(from, 1, t) * transition(1, to, width - t) / ends;
       let mean = 0;
       let moment = 0;
-      let square = 0;
+      // Integrals over t < u of P(ON at t and at u), times 1, t + u and t u.
+      let pairs = 0;
+      let pairsSum = 0;
+      let pairsProduct = 0;
       for (let a = 0; a <= INTERVALS; a++) {
         const t = a * step;
         const weightT = simpsonWeight(a) * step / 3;
         mean += weightT * onAt(t);
         moment += weightT * t * onAt(t);
-        const first = transition(from, 1, t);
-        let inner = 0;
+        const first = weightT * transition(from, 1, t) / ends;
         for (let b = a; b <= INTERVALS; b++) {
           const u = b * step;
           const weightU = simpsonTailWeight(a, b) * step / 3;
-          inner += weightU * transition(1, 1, u - t) *
+          const both = first * weightU * transition(1, 1, u - t) *
             transition(1, to, width - u);
+          pairs += both;
+          pairsSum += both * (t + u);
+          pairsProduct += both * t * u;
         }
-        square += weightT * first * inner / ends;
       }
       const index = 2 * from + to;
       onTime[index] = mean;
       onTimeMoment[index] = moment;
-      onTimeVariance[index] = Math.max(0, 2 * square - mean * mean);
+      onTimeVariance[index] = Math.max(0, 2 * pairs - mean * mean);
+      onTimeMomentVariance[index] = Math.max(
+        0,
+        2 * pairsProduct - moment * moment,
+      );
+      onTimeCovariance[index] = pairsSum - mean * moment;
     }
   }
   const stayOn = transition(1, 1, width);
@@ -135,6 +150,8 @@ export function cellBridge(
     onTime,
     onTimeVariance,
     onTimeMoment,
+    onTimeMomentVariance,
+    onTimeCovariance,
     stayOnTable: binomialTables(stayOn),
     turnOnTable: binomialTables(turnOn),
   };

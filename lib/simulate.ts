@@ -64,6 +64,7 @@ export class SlotSimulator {
   private readonly pOn: number;
   private readonly threshold: number;
   private readonly bulkSources: number;
+  private readonly classCounts = new Float64Array(4);
   private lastWidth = NaN;
   private lastBridge: CellBridge | undefined;
   private readonly carry: boolean;
@@ -218,9 +219,11 @@ export class SlotSimulator {
    * transitions. A cell's ON time (sources times seconds) then has an exact
    * mean and variance given how many sources stayed ON, turned ON, turned
    * OFF or stayed OFF; it is drawn from a law with that mean and variance
-   * (uniform, or gamma when the uniform would reach below 0). Arrivals are Poisson given the ON time, and their starts follow
-   * the linear density with the exact expected centre of the ON time, so only
-   * the shape of the ON time within a cell is approximated.
+   * (uniform, or gamma when the uniform would reach below 0). The ON time's
+   * centre in the cell is drawn with its exact mean, variance and covariance
+   * with the ON time. Arrivals are Poisson given the ON time, and their starts
+   * follow the linear density with that centre, so only the shape of the ON
+   * time within a cell beyond its first two moments is approximated.
    */
   private runBulk(lambda: number, psiMean: number): void {
     const uniform = this.uniform;
@@ -243,21 +246,41 @@ export class SlotSimulator {
         sources - on,
         bridge.turnOn,
       );
-      const { onTime: mean0, onTimeVariance: var0, onTimeMoment: moment0 } =
-        bridge;
-      const offOff = sources - on - turned;
-      const onOff = on - stayed;
-      const mean = offOff * mean0[0] + turned * mean0[1] + onOff * mean0[2] +
-        stayed * mean0[3];
-      const variance = offOff * var0[0] + turned * var0[1] +
-        onOff * var0[2] + stayed * var0[3];
-      const moment = offOff * moment0[0] + turned * moment0[1] +
-        onOff * moment0[2] + stayed * moment0[3];
+      const counts = this.classCounts;
+      counts[0] = sources - on - turned;
+      counts[1] = turned;
+      counts[2] = on - stayed;
+      counts[3] = stayed;
+      let mean = 0;
+      let variance = 0;
+      let moment = 0;
+      let momentVariance = 0;
+      let covariance = 0;
+      for (let index = 0; index < 4; index++) {
+        const count = counts[index];
+        if (count === 0) continue;
+        mean += count * bridge.onTime[index];
+        variance += count * bridge.onTimeVariance[index];
+        moment += count * bridge.onTimeMoment[index];
+        momentVariance += count * bridge.onTimeMomentVariance[index];
+        covariance += count * bridge.onTimeCovariance[index];
+      }
       on = stayed + turned;
       if (mean > 0) {
         const onTime = drawOnTime(uniform, mean, variance);
-        const centre = moment / mean / (width * this.dt);
-        this.bulkArrivals(cellStart, width, lambda * onTime, centre, psiMean);
+        const slope = variance > 0 ? covariance / variance : 0;
+        const residual = Math.max(0, momentVariance - slope * covariance);
+        const centreTime = moment + slope * (onTime - mean) +
+          Math.sqrt(3 * residual) * (2 * uniform() - 1);
+        const widthS = width * this.dt;
+        const centre = onTime > 0 ? centreTime / onTime / widthS : 0.5;
+        this.bulkArrivals(
+          cellStart,
+          width,
+          lambda * onTime,
+          centre,
+          psiMean,
+        );
       }
       cellStart = cellEnd;
     }

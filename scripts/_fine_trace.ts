@@ -1,17 +1,12 @@
 /**
- * Reads the real fine traces the realism evaluation uses and puts them on a
- * regular grid of dt seconds.
+ * Reads the real fine traces the realism evaluation uses, as sample times in
+ * seconds from the first sample and values; `resampleToGrid` from mod.ts puts
+ * them on a regular grid.
  *
  * Two formats: the UCC 5G throughput logs (`Timestamp` as
  * `YYYY.MM.DD_HH.MM.SS`, `DL_bitrate` in kbit/s, `-` for a missing value,
  * steps of 1 to 2 s with repeated timestamps) and two-or-more-column tables
  * whose first column is whole seconds (the Bellcore per-second counts).
- *
- * Resampling: each grid bucket [k dt, (k + 1) dt) from the first sample takes
- * the mean of the samples in it. An empty bucket takes the value of the next
- * sample when that sample is at most `maxGapS` seconds after the bucket's
- * start (a throughput sample reports the interval that ends at its time),
- * and NaN otherwise.
  *
  * @module
  */
@@ -93,39 +88,4 @@ export function parseUccTime(text: string): number {
   }
   const [y, mo, d, h, mi, s] = match.slice(1).map(Number);
   return Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
-}
-
-/**
- * Resamples a trace to a regular grid of dt seconds (see the module notes
- * for gaps) and cuts it to whole slots of `binsPerSlot` bins.
- */
-export function resampleToGrid(
-  trace: FineTrace,
-  dt: number,
-  binsPerSlot: number,
-  maxGapS = 10,
-): Float64Array {
-  const { times, values } = trace;
-  const buckets = Math.floor(times[times.length - 1] / dt) + 1;
-  const length = Math.floor(buckets / binsPerSlot) * binsPerSlot;
-  const sums = new Float64Array(buckets);
-  const counts = new Float64Array(buckets);
-  for (let i = 0; i < times.length; i++) {
-    const bucket = Math.floor(times[i] / dt);
-    sums[bucket] += values[i];
-    counts[bucket]++;
-  }
-  const grid = new Float64Array(length);
-  let next = 0;
-  for (let k = 0; k < length; k++) {
-    if (counts[k] > 0) {
-      grid[k] = sums[k] / counts[k];
-      continue;
-    }
-    while (next < times.length && times[next] < k * dt) next++;
-    grid[k] = next < times.length && times[next] - k * dt <= maxGapS
-      ? values[next]
-      : NaN;
-  }
-  return grid;
 }

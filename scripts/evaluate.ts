@@ -16,21 +16,21 @@
  */
 
 import {
-  autocorrelation,
-  burstStatistics,
   calibrateFromFine,
   estimateScaledTarget,
+  flatBaseline,
   generateFineSeriesFromCoarse,
   type GenerateOptions,
-  peakToMean,
-  slotNormalizedValues,
-  slotScales,
-  varianceTimeCurve,
-  wasserstein1,
-  withinSlotCv,
+  type GenerateResult,
+  ippBasicBaseline,
+  linearBaseline,
+  type RealismDistances,
+  realismDistances,
+  type RealismProfile,
+  realismProfile,
+  resampleToGrid,
 } from "../mod.ts";
-import { flatFine, linearFine } from "./_baselines.ts";
-import { readFineTrace, resampleToGrid } from "./_fine_trace.ts";
+import { readFineTrace } from "./_fine_trace.ts";
 
 /** One trace to evaluate. */
 export interface TraceConfig {
@@ -47,14 +47,7 @@ export interface SeriesStatistics {
   peakToMeanMean: number;
   burstsPerHour: number;
   burstDurationS: number;
-  distance: {
-    cv: number;
-    varianceTime: number;
-    acf: number;
-    peakToMean: number;
-    slotNormalized: number;
-    bursts: number;
-  };
+  distance: RealismDistances;
 }
 
 /** The table of one trace and one scope (the whole trace or its second half). */
@@ -107,14 +100,11 @@ export function evaluateTrace(
 ): ScopeResult[] {
   const bins = Math.round(config.T / config.dt);
   const params = { T: config.T, dt: config.dt };
-  let truth = resampleToGrid(
-    readFineTrace(config.path, config.column),
-    config.dt,
-    bins,
-  );
-  if (truth.length > limitSlots * bins) {
-    truth = truth.slice(0, limitSlots * bins);
-  }
+  const trace = readFineTrace(config.path, config.column);
+  const grid = resampleToGrid(trace.times, trace.values, config.dt);
+  const slots = Math.min(limitSlots, Math.floor(grid.length / bins));
+  const truth = grid.slice(0, slots * bins);
+
   const name = `${
     config.path.split("/").pop()
   } (T=${config.T} s, dt=${config.dt} s${
@@ -161,40 +151,44 @@ function runScope(
   const bins = Math.round(config.T / config.dt);
   const params = { T: config.T, dt: config.dt };
   const scaled = estimateScaledTarget(coarse, params);
-  const generators: Record<string, GenerateOptions> = {
-    "ipp basic (rolling, drop, K=1)": {
-      params: { ...params, maxSources: 1 },
-      spill: "drop",
-    },
-    "rolling (default)": { params },
-    "scaled": { params, strategy: scaled },
-    [`cv:${FIXED_CV}`]: { params, strategy: { cv: FIXED_CV } },
+  const generators: Record<string, (seed: number) => GenerateResult> = {
+    "ipp basic (rolling, drop, K=1)": (seed) =>
+      ippBasicBaseline(safeCoarse(coarse), { params, seed, seriesKey: trace }),
   };
-  if (calibration !== undefined) {
-    generators["calibrated"] = { params, strategy: calibration };
-  }
-  const reference = describe(truth, bins, config.dt);
-  const methods: Record<string, SeriesStatistics> = {
-    truth: compare(reference, reference),
-    "flat step": compare(
-      describe(flatFine(coarse, bins), bins, config.dt),
-      reference,
-    ),
-    "linear (mean-preserving)": compare(
-      describe(linearFine(coarse, bins), bins, config.dt),
-      reference,
-    ),
+  const strategies: Record<string, GenerateOptions["strategy"]> = {
+    "rolling (default)": "rolling",
+    "scaled": scaled,
+    [`cv:${FIXED_CV}`]: { cv: FIXED_CV },
   };
-  const safe = coarse.map((value) => (value >= 0 ? value : NaN));
-  for (const [method, options] of Object.entries(generators)) {
-    const runs: SeriesStatistics[] = [];
-    for (let seed = 0; seed < seeds; seed++) {
-      const { fine } = generateFineSeriesFromCoarse(safe, {
-        ...options,
+  if (calibration !== undefined) strategies["calibrated"] = calibration;
+
+  for (const [method, strategy] of Object.entries(strategies)) {
+    generators[method] = (seed) =>
+      generateFineSeriesFromCoarse(safeCoarse(coarse), {
+        params,
+        strategy,
         seed,
         seriesKey: trace,
       });
-      runs.push(compare(describe(fine, bins, config.dt), reference));
+  }
+
+  const reference = realismProfile(truth, bins, config.dt);
+  const methods: Record<string, SeriesStatistics> = {
+    truth: compare(reference, reference),
+    "flat step": compare(
+      realismProfile(flatBaseline(coarse, bins), bins, config.dt),
+      reference,
+    ),
+    "linear (mean-preserving)": compare(
+      realismProfile(linearBaseline(coarse, bins), bins, config.dt),
+      reference,
+    ),
+  };
+  for (const [method, generate] of Object.entries(generators)) {
+    const runs: SeriesStatistics[] = [];
+    for (let seed = 0; seed < seeds; seed++) {
+      const { fine } = generate(seed);
+      runs.push(compare(realismProfile(fine, bins, config.dt), reference));
     }
     methods[method] = averageRuns(runs);
   }
@@ -218,89 +212,40 @@ function runScope(
   };
 }
 
-interface Description {
-  dt: number;
-  cv: number;
-  variances: number[];
-  acf: number[];
-  peakToMean: Float64Array;
-  peakToMeanMean: number;
-  normalized: Float64Array;
-  burstsPerHour: number;
-  burstDurationS: number;
+/** Replaces negative slot means (none in a resampled trace) by NaN. */
+function safeCoarse(coarse: Float64Array): Float64Array {
+  return coarse.map((value) => (value >= 0 ? value : NaN));
 }
 
-function describe(fine: Float64Array, bins: number, dt: number): Description {
-  const peaks = peakToMean(fine, bins);
-  const bursts = burstStatistics(fine, bins, dt, 2);
+/** Collects the statistics of the tables and the distances to the truth. */
+function compare(
+  method: RealismProfile,
+  truth: RealismProfile,
+): SeriesStatistics {
   return {
-    dt,
-    cv: withinSlotCv(fine, bins).mean,
-    variances: varianceTimeCurve(fine, dt, slotScales(bins)).map((p) =>
-      p.variance
-    ),
-    acf: [...autocorrelation(fine, 12)],
-    peakToMean: peaks.perSlot,
-    peakToMeanMean: peaks.mean,
-    normalized: slotNormalizedValues(fine, bins),
-    burstsPerHour: bursts.perHour,
-    burstDurationS: bursts.count > 0 ? bursts.meanDurationS : 0,
-  };
-}
-
-/**
- * Distances: absolute difference of the mean within-slot CV; root mean square
- * of log10 variance ratios over the slot's scales; root mean square ACF
- * difference over lags 1 to 12; Wasserstein-1 between per-slot peak-to-mean
- * ratios and between slot-normalized values; and for bursts the mean of the
- * relative differences of bursts per hour and mean duration, each over the
- * truth's value but at least 1 burst per hour and dt seconds, so a truth
- * without bursts still gives a finite distance.
- */
-function compare(method: Description, truth: Description): SeriesStatistics {
-  let vt = 0;
-  for (let i = 0; i < truth.variances.length; i++) {
-    vt += Math.log10(method.variances[i] / truth.variances[i]) ** 2;
-  }
-  let acf = 0;
-  for (let lag = 1; lag <= 12; lag++) {
-    acf += (method.acf[lag] - truth.acf[lag]) ** 2;
-  }
-  const relative = (a: number, b: number, unit: number) =>
-    Math.abs(a - b) / Math.max(Math.abs(b), unit);
-  return {
-    withinSlotCv: method.cv,
-    acf: method.acf.slice(1),
-    peakToMeanMean: method.peakToMeanMean,
-    burstsPerHour: method.burstsPerHour,
-    burstDurationS: method.burstDurationS,
-    distance: {
-      cv: Math.abs(method.cv - truth.cv),
-      varianceTime: Math.sqrt(vt / truth.variances.length),
-      acf: Math.sqrt(acf / 12),
-      peakToMean: wasserstein1(method.peakToMean, truth.peakToMean),
-      slotNormalized: wasserstein1(method.normalized, truth.normalized),
-      bursts: (relative(method.burstsPerHour, truth.burstsPerHour, 1) +
-        relative(method.burstDurationS, truth.burstDurationS, truth.dt)) / 2,
-    },
+    withinSlotCv: method.withinSlotCv,
+    acf: [...method.acf.subarray(1)],
+    peakToMeanMean: method.peakToMean.mean,
+    burstsPerHour: method.bursts.perHour,
+    burstDurationS: method.bursts.count > 0 ? method.bursts.meanDurationS : 0,
+    distance: realismDistances(method, truth),
   };
 }
 
 function averageRuns(runs: SeriesStatistics[]): SeriesStatistics {
   const mean = (pick: (run: SeriesStatistics) => number) =>
     runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
-  const keys = Object.keys(
-    runs[0].distance,
-  ) as (keyof SeriesStatistics["distance"])[];
+  const distance = { ...runs[0].distance };
+  for (const key of Object.keys(distance) as (keyof RealismDistances)[]) {
+    distance[key] = mean((run) => run.distance[key]);
+  }
   return {
     withinSlotCv: mean((run) => run.withinSlotCv),
     acf: runs[0].acf.map((_, lag) => mean((run) => run.acf[lag])),
     peakToMeanMean: mean((run) => run.peakToMeanMean),
     burstsPerHour: mean((run) => run.burstsPerHour),
     burstDurationS: mean((run) => run.burstDurationS),
-    distance: Object.fromEntries(
-      keys.map((key) => [key, mean((run) => run.distance[key])]),
-    ) as SeriesStatistics["distance"],
+    distance,
   };
 }
 

@@ -23,6 +23,14 @@ function sampleChart(): Chart {
   });
 }
 
+Deno.test("chartToHtml() sizes title and caption inline", () => {
+  // Notebook style sheets size a bare <h2> as a section heading.
+  const html = chartToHtml(sampleChart());
+  assert.match(html, /<h2 style="font: 600 15px\/1\.3 [^"]*">Rate/);
+  assert.match(html, /<figcaption style="font: 400 12px[^"]*">Seeded/);
+  assert.match(html, /^<figure[^>]* style="[^"]*margin: 8px 0 16px/);
+});
+
 Deno.test("chartToHtml() returns the named figure", () => {
   const html = chartToHtml(sampleChart());
   assert.match(html, /^<figure[^>]* data-chart="output-sample"/);

@@ -47,7 +47,38 @@ export function renderChart(name: string, options: Plot.PlotOptions): Chart {
     document: chartDocument(),
   });
   chart.setAttribute("data-chart", name);
+  styleFigureText(chart);
   return chart;
+}
+
+/**
+ * Inline styles of the text around a chart. Observable Plot writes the title
+ * and subtitle as `<h2>` and `<h3>`, which notebook and page style sheets
+ * size as section headings. Inline styles win over those sheets.
+ */
+const FIGURE_TEXT_STYLES: Record<string, string> = {
+  h2:
+    "font: 600 15px/1.3 system-ui, sans-serif; margin: 0 0 2px; padding: 0; border: 0",
+  h3:
+    "font: 400 13px/1.3 system-ui, sans-serif; margin: 0 0 8px; padding: 0; border: 0; color: #555",
+  figcaption:
+    "font: 400 12px/1.4 system-ui, sans-serif; margin: 4px 0 0; color: #555",
+};
+
+/** Styles a figure's title, subtitle and caption, and drops its side margins. */
+function styleFigureText(chart: Chart): void {
+  if (chart.tagName.toLowerCase() !== "figure") return;
+  const own = chart.getAttribute("style");
+  chart.setAttribute(
+    "style",
+    `${
+      own ? `${own}; ` : ""
+    }margin: 8px 0 16px; font-family: system-ui, sans-serif`,
+  );
+  for (const child of Array.from(chart.children)) {
+    const style = FIGURE_TEXT_STYLES[child.tagName.toLowerCase()];
+    if (style !== undefined) child.setAttribute("style", style);
+  }
 }
 
 /**
