@@ -1,0 +1,272 @@
+/**
+ * The command line of `scripts/augment.ts` and `scripts/coarsen.ts`: flags,
+ * help text, and exit codes (0 done, 1 failed, 2 usage error).
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { writeTextAtomic } from "./atomic_file.ts";
+import { type RunOptions, runPipeline, type RunResult } from "./pipeline.ts";
+import { buildRunReport } from "./run_report.ts";
+import { helpText } from "./cli_help.ts";
+
+/** A mistake in the command line; the process exits with code 2. */
+export class UsageError extends Error {}
+
+/** The command-line tools. */
+export type Tool = "augment" | "coarsen";
+
+const FLAGS = {
+  output: { type: "string", short: "o" },
+  dt: { type: "string" },
+  slot: { type: "string" },
+  seed: { type: "string" },
+  "time-column": { type: "string" },
+  columns: { type: "string", multiple: true },
+  format: { type: "string" },
+  "input-format": { type: "string" },
+  "no-conserve": { type: "boolean" },
+  spill: { type: "string" },
+  report: { type: "string" },
+  shard: { type: "string" },
+  workers: { type: "string" },
+  progress: { type: "boolean" },
+  summary: { type: "boolean" },
+  "time-format": { type: "string" },
+  tz: { type: "string" },
+  resample: { type: "string" },
+  start: { type: "string" },
+  delimiter: { type: "string" },
+  "header-line": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * Turns command-line arguments into run options.
+ *
+ * @param tool `augment` or `coarsen`.
+ * @param args The arguments after the script name.
+ * @returns The options, `help` when help was asked for, and the report path.
+ * @throws {UsageError} When a flag or value is invalid.
+ */
+export function parseRunFlags(
+  tool: Tool,
+  args: string[],
+): { options: RunOptions; help: boolean; report?: string; summary: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: FLAGS,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (help) return { options: {} as RunOptions, help, summary: false };
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `expected one INPUT file, got ${positionals.length} (${
+        positionals.join(" ")
+      }); see --help`,
+    );
+  }
+  if (values.output === undefined) {
+    throw new UsageError(
+      "missing -o OUTPUT (use '-' for standard output); see --help",
+    );
+  }
+  const options: RunOptions = {
+    input: positionals[0],
+    output: values.output,
+    dt: positiveNumber("--dt", values.dt ?? "5"),
+    slot: optional(values.slot, (v) => positiveNumber("--slot", v)),
+    seed: seedValue(values.seed ?? "0"),
+    timeColumn: values["time-column"],
+    columns: values.columns?.flatMap((list) => list.split(",")).map((c) =>
+      c.trim()
+    ),
+    format: oneOf("--format", values.format ?? "wide", ["wide", "long"]),
+    inputFormat: optional(
+      values["input-format"],
+      (v) => oneOf("--input-format", v, ["wide", "long"]),
+    ),
+    conserve: values["no-conserve"] !== true,
+    spill: oneOf("--spill", values.spill ?? "carry", ["carry", "drop"]),
+    shard: optional(values.shard, parseShard),
+    workers: wholeNumber("--workers", values.workers ?? "1"),
+    progress: values.progress === true || Deno.stderr.isTerminal(),
+    timeFormat: values["time-format"],
+    tz: values.tz ?? "UTC",
+    resample: optional(values.resample, (v) => positiveNumber("--resample", v)),
+    startMs: optional(values.start, parseStart),
+    delimiter: optional(values.delimiter, parseDelimiter),
+    headerLine: optional(
+      values["header-line"],
+      (v) => wholeNumber("--header-line", v),
+    ),
+  };
+  if (tool === "coarsen" && values.resample !== undefined) {
+    throw new UsageError(
+      "--resample is an augment option; coarsen averages into --slot",
+    );
+  }
+  return {
+    options,
+    help,
+    report: values.report,
+    summary: values.summary === true,
+  };
+}
+
+function optional<T>(
+  value: string | undefined,
+  parse: (v: string) => T,
+): T | undefined {
+  return value === undefined ? undefined : parse(value);
+}
+
+function positiveNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!(text.trim() !== "" && Number.isFinite(value) && value > 0)) {
+    throw new UsageError(
+      `invalid ${flag} '${text}': expected a number of seconds > 0`,
+    );
+  }
+  return value;
+}
+
+function wholeNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value >= 1)) {
+    throw new UsageError(
+      `invalid ${flag} '${text}': expected a whole number >= 1`,
+    );
+  }
+  return value;
+}
+
+function seedValue(text: string): number | string {
+  const value = Number(text);
+  return text.trim() !== "" && Number.isSafeInteger(value) ? value : text;
+}
+
+function oneOf<T extends string>(flag: string, text: string, choices: T[]): T {
+  if (!(choices as string[]).includes(text)) {
+    throw new UsageError(
+      `invalid ${flag} '${text}': expected ${choices.join(" or ")}`,
+    );
+  }
+  return text as T;
+}
+
+function parseShard(text: string): { index: number; count: number } {
+  const match = /^([0-9]+)\/([0-9]+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || !(count >= 1 && index >= 1 && index <= count)) {
+    throw new UsageError(
+      `invalid --shard '${text}': expected K/N with 1 <= K <= N, such as 1/4`,
+    );
+  }
+  return { index, count };
+}
+
+function parseStart(text: string): number {
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) {
+    throw new UsageError(
+      `invalid --start '${text}': expected an ISO 8601 time such as 2024-01-01T00:00:00Z`,
+    );
+  }
+  return ms;
+}
+
+function parseDelimiter(text: string): string {
+  const delimiter = text === "tab" || text === "\\t" ? "\t" : text;
+  if (![",", ";", "\t", "|"].includes(delimiter)) {
+    throw new UsageError(
+      `invalid --delimiter '${text}': expected ',', ';', tab or '|'`,
+    );
+  }
+  return delimiter;
+}
+
+/**
+ * Runs a tool from the command line and returns its exit code. Errors print
+ * one line on stderr; the output and report files are then not created.
+ *
+ * @param tool `augment` or `coarsen`.
+ * @param args The arguments after the script name.
+ * @returns 0 on success, 1 on failure, 2 on a usage error.
+ */
+export async function runCommand(tool: Tool, args: string[]): Promise<number> {
+  let flags;
+  try {
+    flags = parseRunFlags(tool, args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}`);
+    return 2;
+  }
+  if (flags.help) {
+    console.log(helpText(tool));
+    return 0;
+  }
+  try {
+    const result = await runPipeline(tool, flags.options);
+    warnSkipped(result);
+    if (flags.report !== undefined) {
+      const report = buildRunReport(tool, flags.options, result, [
+        tool,
+        ...args,
+      ]);
+      await writeTextAtomic(
+        flags.report,
+        JSON.stringify(report, null, 2) + "\n",
+      );
+    }
+    if (flags.summary) console.error(summaryText(result));
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`error: ${message.split("\n")[0]}`);
+    return 1;
+  }
+}
+
+function warnSkipped(result: RunResult): void {
+  const skipped = result.scan.skipped;
+  if (skipped.length === 0) return;
+  const names = skipped.slice(0, 6).map((s) => s.name).join(", ");
+  console.error(
+    `warning: skipped ${skipped.length} column(s) that hold no numbers: ${names}${
+      skipped.length > 6 ? ", ..." : ""
+    } (the report lists why; pass --columns to choose columns)`,
+  );
+}
+
+/**
+ * Formats the summary of a run.
+ *
+ * @param result The run's result.
+ * @returns A few lines of text.
+ */
+export function summaryText(result: RunResult): string {
+  const maxError = Math.max(
+    0,
+    ...result.checks.map((c) => c.conservationError),
+  );
+  const rate = result.valuesWritten / result.seconds;
+  return [
+    `series: ${result.series.length}`,
+    `slots: ${result.grid.slots} of ${result.grid.slotMs / 1000} s`,
+    `values written: ${result.valuesWritten} (${result.binsPerSlot} per slot)`,
+    `max conservation error: ${maxError.toExponential(2)}`,
+    `time: ${result.seconds.toFixed(2)} s (${Math.round(rate)} values/s)`,
+  ].join("\n");
+}

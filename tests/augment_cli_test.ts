@@ -1,0 +1,249 @@
+import assert from "node:assert/strict";
+import { FIXTURES, withTempDir } from "./fixtures/io/run_helpers.ts";
+
+const AUGMENT = new URL("../scripts/augment.ts", import.meta.url).pathname;
+const COARSEN = new URL("../scripts/coarsen.ts", import.meta.url).pathname;
+
+async function cli(script: string, args: string[], stdin?: string) {
+  const command = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, ...args],
+    stdin: stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+    env: { RUST_BACKTRACE: "0", NO_COLOR: "1" },
+  });
+  const child = command.spawn();
+  if (stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(stdin));
+    await writer.close();
+  }
+  const { code, stdout, stderr } = await child.output();
+  const decoder = new TextDecoder();
+  return {
+    code,
+    stdout: decoder.decode(stdout),
+    stderr: decoder.decode(stderr),
+  };
+}
+
+Deno.test("augment --help lists every option with its default", async () => {
+  const { code, stdout } = await cli(AUGMENT, ["--help"]);
+  assert.equal(code, 0);
+  const options = [
+    "--dt",
+    "--slot",
+    "--seed",
+    "--time-column",
+    "--columns",
+    "--format",
+    "--input-format",
+    "--no-conserve",
+    "--spill",
+    "--report",
+    "--shard",
+    "--workers",
+    "--progress",
+    "--time-format",
+    "--tz",
+    "--resample",
+    "--output",
+  ];
+  for (const option of options) assert.ok(stdout.includes(option), option);
+  assert.match(stdout, /--dt SECONDS +fine bin width \(default 5\)/);
+  assert.match(stdout, /--tz ZONE .*\(default UTC\)/);
+});
+
+Deno.test("augment exits 2 on a usage error", async (t) => {
+  const cases: [string, string[], RegExp][] = [
+    ["unknown flag", ["in.csv", "-o", "out.csv", "--bogus"], /bogus/],
+    ["missing output", ["in.csv"], /missing -o OUTPUT/],
+    [
+      "bad shard",
+      ["in.csv", "-o", "x.csv", "--shard", "3/2"],
+      /invalid --shard '3\/2'/,
+    ],
+    [
+      "bad format",
+      ["in.csv", "-o", "x.csv", "--format", "tall"],
+      /invalid --format 'tall'/,
+    ],
+    ["bad dt", ["in.csv", "-o", "x.csv", "--dt", "0"], /invalid --dt '0'/],
+  ];
+  for (const [name, args, message] of cases) {
+    await t.step(name, async () => {
+      const { code, stderr } = await cli(AUGMENT, args);
+      assert.equal(code, 2);
+      assert.match(stderr, message);
+    });
+  }
+});
+
+Deno.test("augment on bad input exits 1 with one line and writes nothing", async () => {
+  await withTempDir(async (dir) => {
+    const output = `${dir}/out.csv`;
+    const report = `${dir}/run.json`;
+    const { code, stderr } = await cli(AUGMENT, [
+      FIXTURES + "negative.csv",
+      "-o",
+      output,
+      "--report",
+      report,
+    ]);
+    assert.equal(code, 1);
+    assert.equal(stderr.trimEnd().split("\n").length, 1);
+    assert.match(
+      stderr,
+      /^error: Cannot read .*negative\.csv: line 4, column 'bytes_delta'/,
+    );
+    assert.deepEqual([...Deno.readDirSync(dir)], []);
+  });
+});
+
+Deno.test("augment on bad input leaves an existing output untouched", async () => {
+  await withTempDir(async (dir) => {
+    const output = `${dir}/out.csv`;
+    await Deno.writeTextFile(output, "keep me\n");
+    const { code } = await cli(AUGMENT, [
+      FIXTURES + "decreasing.csv",
+      "-o",
+      output,
+    ]);
+    assert.equal(code, 1);
+    assert.equal(await Deno.readTextFile(output), "keep me\n");
+    assert.deepEqual([...Deno.readDirSync(dir)].map((entry) => entry.name), [
+      "out.csv",
+    ]);
+  });
+});
+
+Deno.test("augment replaces an existing output only when it succeeds", async () => {
+  await withTempDir(async (dir) => {
+    const output = `${dir}/out.csv`;
+    await Deno.writeTextFile(output, "old\n");
+    const { code, stderr } = await cli(AUGMENT, [
+      FIXTURES + "bom_crlf.csv",
+      "-o",
+      output,
+    ]);
+    assert.equal(code, 0);
+    assert.equal(stderr, "");
+    assert.match(
+      await Deno.readTextFile(output),
+      /^timestamp,mbps\n2024-01-01 00:00:00,/,
+    );
+    assert.deepEqual([...Deno.readDirSync(dir)].map((entry) => entry.name), [
+      "out.csv",
+    ]);
+  });
+});
+
+Deno.test("augment reads standard input and writes standard output", async () => {
+  const input = await Deno.readTextFile(FIXTURES + "bom_crlf.csv");
+  const { code, stdout, stderr } = await cli(AUGMENT, [
+    "-",
+    "-o",
+    "-",
+    "--dt",
+    "60",
+  ], input);
+  assert.equal(code, 0, stderr);
+  const lines = stdout.trimEnd().split("\n");
+  assert.equal(lines[0], "timestamp,mbps");
+  assert.equal(lines.length, 1 + 15);
+});
+
+Deno.test("augment warns about skipped columns on stderr", async () => {
+  await withTempDir(async (dir) => {
+    const { code, stderr } = await cli(AUGMENT, [
+      FIXTURES + "non_numeric_columns.csv",
+      "-o",
+      `${dir}/out.csv`,
+      "--slot",
+      "1",
+      "--dt",
+      "1",
+    ]);
+    assert.equal(code, 0);
+    assert.match(
+      stderr,
+      /^warning: skipped 2 column\(s\) that hold no numbers: Operatorname, State/,
+    );
+  });
+});
+
+Deno.test("augment --report writes settings, seed and checks", async () => {
+  await withTempDir(async (dir) => {
+    const report = `${dir}/run.json`;
+    const { code } = await cli(AUGMENT, [
+      FIXTURES + "quoted_thousands.csv",
+      "-o",
+      `${dir}/out.csv`,
+      "--seed",
+      "42",
+      "--report",
+      report,
+    ]);
+    assert.equal(code, 0);
+    const json = JSON.parse(await Deno.readTextFile(report));
+    assert.equal(json.settings.seed, 42);
+    assert.equal(json.settings.dt, 5);
+    assert.equal(json.settings.slot, 300);
+    assert.deepEqual(json.series.map((s: { key: string }) => s.key), [
+      "bytes",
+      "packets",
+    ]);
+    const bytes = json.series[0];
+    assert.equal(bytes.report.slots, 3);
+    assert.ok(bytes.conservationError < 1e-12);
+    assert.ok(bytes.reaggregationErrors.mape < 1e-10);
+    assert.equal(bytes.reaggregationErrors.count, 3);
+    assert.equal(json.input.numberFormats.bytes.style, "comma-grouped");
+    assert.equal(json.totals.valuesWritten, 2 * 3 * 60);
+  });
+});
+
+Deno.test("augment --progress draws on stderr", async () => {
+  await withTempDir(async (dir) => {
+    const { code, stderr } = await cli(AUGMENT, [
+      FIXTURES + "bom_crlf.csv",
+      "-o",
+      `${dir}/out.csv`,
+      "--progress",
+    ]);
+    assert.equal(code, 0);
+    assert.match(stderr, /writing +\[#+\] 100%/);
+  });
+});
+
+Deno.test("coarsen --help and a usage error", async () => {
+  const help = await cli(COARSEN, ["--help"]);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /--slot SECONDS +slot length \(default 300\)/);
+  const usage = await cli(COARSEN, ["x.csv", "-o", "y.csv", "--resample", "2"]);
+  assert.equal(usage.code, 2);
+});
+
+Deno.test("augment names a missing input or output folder", async (t) => {
+  await t.step("missing input", async () => {
+    const { code, stderr } = await cli(AUGMENT, [
+      "/nonexistent/in.csv",
+      "-o",
+      "/tmp/x.csv",
+    ]);
+    assert.equal(code, 1);
+    assert.match(stderr, /^error: .*\/nonexistent\/in\.csv/);
+  });
+  await t.step("missing output folder", async () => {
+    const { code, stderr } = await cli(AUGMENT, [
+      FIXTURES + "bom_crlf.csv",
+      "-o",
+      "/nonexistent/out.csv",
+    ]);
+    assert.equal(code, 1);
+    assert.match(
+      stderr,
+      /^error: Cannot write \/nonexistent\/out\.csv: .* in folder '\/nonexistent'/,
+    );
+  });
+});
