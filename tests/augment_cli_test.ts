@@ -40,6 +40,7 @@ Deno.test("augment --help lists every option with its default", async () => {
     "--input-format",
     "--no-conserve",
     "--spill",
+    "--strategy",
     "--report",
     "--shard",
     "--workers",
@@ -245,5 +246,87 @@ Deno.test("augment names a missing input or output folder", async (t) => {
       stderr,
       /^error: Cannot write \/nonexistent\/out\.csv: .* in folder '\/nonexistent'/,
     );
+  });
+});
+
+const DEMO = new URL("../scripts/data/abilene_total_7d.csv", import.meta.url)
+  .pathname;
+
+/** Per-slot CV of 60-bin slots, averaged over slots, from a wide output file. */
+function meanWithinSlotCv(csv: string, column: number): number {
+  const values = csv.trim().split("\n").slice(1).map((line) =>
+    Number(line.split(",")[column])
+  );
+  let total = 0;
+  const slots = Math.floor(values.length / 60);
+  for (let slot = 0; slot < slots; slot++) {
+    const bins = values.slice(slot * 60, slot * 60 + 60);
+    const mean = bins.reduce((a, b) => a + b) / 60;
+    const variance = bins.reduce((a, b) => a + (b - mean) ** 2, 0) / 60;
+    total += Math.sqrt(variance) / mean / slots;
+  }
+  return total;
+}
+
+Deno.test("augment --strategy sets the variance target", async (t) => {
+  await withTempDir(async (dir) => {
+    const run = (strategy: string[]) =>
+      cli(AUGMENT, [
+        DEMO,
+        "-o",
+        `${dir}/out.csv`,
+        "--columns",
+        "total_mbps",
+        "--seed",
+        "3",
+        ...strategy,
+      ]);
+    await t.step("a fixed CV of 1.5 gives bursty slots", async () => {
+      const result = await run(["--strategy", "cv:1.5"]);
+      assert.equal(result.code, 0, result.stderr);
+      const cv = meanWithinSlotCv(await Deno.readTextFile(`${dir}/out.csv`), 1);
+      // One source at CV 1.5: the within-slot CV of 60 bins is a little
+      // below the stationary 1.5, since each slot is centred on its mean.
+      assert.ok(cv > 1 && cv < 1.6, `within-slot CV ${cv}`);
+    });
+    await t.step("a fixed CV of 0.25 gives smooth slots", async () => {
+      const result = await run(["--strategy", "cv:0.25"]);
+      assert.equal(result.code, 0, result.stderr);
+      const cv = meanWithinSlotCv(await Deno.readTextFile(`${dir}/out.csv`), 1);
+      assert.ok(cv > 0.15 && cv < 0.3, `within-slot CV ${cv}`);
+    });
+    await t.step("a calibration file is read", async () => {
+      const calibration = {
+        kind: "calibrated",
+        cv: 0.8,
+        params: { tau: 0.05, zeta: 0.1, sessionMeanS: 5 },
+      };
+      await Deno.writeTextFile(
+        `${dir}/calibration.json`,
+        JSON.stringify(calibration),
+      );
+      const result = await run([
+        "--strategy",
+        `calibrated:${dir}/calibration.json`,
+        "--report",
+        `${dir}/report.json`,
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const report = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
+      assert.equal(report.settings.strategy.cv, 0.8);
+    });
+    const bad: [string, RegExp][] = [
+      ["cv:-1", /cv:NUMBER with NUMBER a finite number >= 0/],
+      ["scaled:3", /scaled:NUMBER with NUMBER from 0 to 2/],
+      ["bogus", /expected rolling, cv:X, scaled:BETA or calibrated:FILE.json/],
+      [`calibrated:${dir}/missing.json`, /cannot read the calibration file/],
+    ];
+    for (const [value, message] of bad) {
+      await t.step(`rejects ${value.split("/").pop()}`, async () => {
+        const result = await run(["--strategy", value]);
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, message);
+      });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { writeTextAtomic } from "./atomic_file.ts";
 import { type RunOptions, runPipeline, type RunResult } from "./pipeline.ts";
 import { buildRunReport } from "./run_report.ts";
 import { helpText } from "./cli_help.ts";
+import type { Calibration, VarianceStrategy } from "../../mod.ts";
 
 /** A mistake in the command line; the process exits with code 2. */
 export class UsageError extends Error {}
@@ -28,6 +29,7 @@ const FLAGS = {
   "input-format": { type: "string" },
   "no-conserve": { type: "boolean" },
   spill: { type: "string" },
+  strategy: { type: "string" },
   report: { type: "string" },
   shard: { type: "string" },
   workers: { type: "string" },
@@ -97,6 +99,7 @@ export function parseRunFlags(
     ),
     conserve: values["no-conserve"] !== true,
     spill: oneOf("--spill", values.spill ?? "carry", ["carry", "drop"]),
+    strategy: optional(values.strategy, parseStrategy),
     shard: optional(values.shard, parseShard),
     workers: wholeNumber("--workers", values.workers ?? "1"),
     progress: values.progress === true || Deno.stderr.isTerminal(),
@@ -110,6 +113,9 @@ export function parseRunFlags(
       (v) => wholeNumber("--header-line", v),
     ),
   };
+  if (tool === "coarsen" && values.strategy !== undefined) {
+    throw new UsageError("--strategy is an augment option");
+  }
   if (tool === "coarsen" && values.resample !== undefined) {
     throw new UsageError(
       "--resample is an augment option; coarsen averages into --slot",
@@ -121,6 +127,62 @@ export function parseRunFlags(
     report: values.report,
     summary: values.summary === true,
   };
+}
+
+/**
+ * Reads `--strategy`: `rolling`, `cv:X` (a fixed CV at dt), `scaled:BETA`
+ * (the rolling variance times `(T / dt)^BETA`) or `calibrated:FILE` (a JSON
+ * file written from `calibrateFromFine`).
+ */
+function parseStrategy(text: string): VarianceStrategy {
+  if (text === "rolling") return "rolling";
+  const colon = text.indexOf(":");
+  const kind = colon < 0 ? text : text.slice(0, colon);
+  const value = colon < 0 ? "" : text.slice(colon + 1);
+  if (kind === "cv" || kind === "scaled") {
+    const number = Number(value);
+    const limit = kind === "cv" ? Infinity : 2;
+    if (!(value.trim() !== "" && number >= 0 && number <= limit)) {
+      const range = kind === "cv" ? "a finite number >= 0" : "from 0 to 2";
+      throw new UsageError(
+        `invalid --strategy '${text}': expected ${kind}:NUMBER with NUMBER ${range}`,
+      );
+    }
+    if (kind === "cv") return { cv: number };
+    return {
+      kind: "scaled",
+      beta: number,
+      maxScale: 0,
+      rSquared: NaN,
+      estimated: false,
+    };
+  }
+  if (kind === "calibrated" && value !== "") return readCalibration(value);
+  throw new UsageError(
+    `invalid --strategy '${text}': expected rolling, cv:X, scaled:BETA or calibrated:FILE.json`,
+  );
+}
+
+function readCalibration(path: string): Calibration {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Deno.readTextFileSync(path));
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the calibration file '${path}': ${(error as Error).message}`,
+    );
+  }
+  const calibration = parsed as Partial<Calibration>;
+  if (
+    calibration?.kind !== "calibrated" ||
+    typeof calibration.cv !== "number" ||
+    typeof calibration.params !== "object"
+  ) {
+    throw new UsageError(
+      `invalid calibration file '${path}': expected the JSON of calibrateFromFine() with kind "calibrated", cv and params`,
+    );
+  }
+  return calibration as Calibration;
 }
 
 function optional<T>(

@@ -29,6 +29,11 @@ export function helpText(tool: Tool): string {
       "  --no-conserve         do not rescale slots to their exact coarse mean",
       "                        (default: rescale, so every slot's bins average to it)",
       "  --spill carry|drop    let sessions run on into the next slot, or cut them (default carry)",
+      "  --strategy S          variance target of each slot at dt: rolling (the slot",
+      "                        values' variance in a centred window), cv:X (a fixed",
+      "                        CV), scaled:BETA (rolling times (T/dt)^BETA) or",
+      "                        calibrated:FILE.json (fitted on a fine trace with",
+      "                        calibrateFromFine) (default rolling)",
       "  --resample SECONDS    average irregular or repeated samples into slots of",
       "                        SECONDS first, then augment (default: off)",
     ]

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { KthParams } from "../../mod.ts";
+import type { KthParams, VarianceStrategy } from "../../mod.ts";
 import type { Grid, SourceOptions } from "./coarse_source.ts";
 import { readWideSlots } from "./coarse_source.ts";
 import { layOutGrid } from "./grid.ts";
@@ -32,6 +32,8 @@ export interface RunOptions {
   inputFormat?: "wide" | "long";
   conserve: boolean;
   spill: "carry" | "drop";
+  /** How each slot's variance target is set (augment); default rolling. */
+  strategy?: VarianceStrategy;
   /** Process series K, K+N, ... (1-based K). */
   shard?: { index: number; count: number };
   workers: number;
@@ -136,6 +138,7 @@ export async function runPipeline(
         seed: options.seed,
         conserve: options.conserve,
         spill: options.spill,
+        strategy: options.strategy,
         params: { ...options.params, T: grid.slotMs / 1000, dt: options.dt },
       },
       layout: options.format,
