@@ -91,6 +91,59 @@ export function validateCoarseValue(value: unknown, slot: number): void {
   }
 }
 
+const OPTION_NAMES = new Set([
+  "params",
+  "seed",
+  "seriesKey",
+  "conserve",
+  "spill",
+  "targetCv",
+  "strategy",
+]);
+
+/** Rejects unknown option names and values of the wrong kind. */
+function validateOptions(options: GenerateOptions): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(
+      `Invalid options: expected an object, got ${JSON.stringify(options)}`,
+    );
+  }
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.has(name)) {
+      throw new TypeError(
+        `Invalid option ${name}: unknown; the options are ${
+          [...OPTION_NAMES].join(", ")
+        }`,
+      );
+    }
+  }
+  const { seed, spill, seriesKey } = options;
+  if (
+    seed !== undefined &&
+    !(typeof seed === "string" || Number.isFinite(seed))
+  ) {
+    throw new RangeError(
+      `Invalid option seed: must be a finite number or a string, got ${
+        String(seed)
+      }`,
+    );
+  }
+  if (spill !== undefined && spill !== "carry" && spill !== "drop") {
+    throw new RangeError(
+      `Invalid option spill: must be "carry" or "drop", got ${
+        JSON.stringify(spill)
+      }`,
+    );
+  }
+  if (seriesKey !== undefined && typeof seriesKey !== "string") {
+    throw new TypeError(
+      `Invalid option seriesKey: must be a string, got ${
+        JSON.stringify(seriesKey)
+      }`,
+    );
+  }
+}
+
 /**
  * Generates a fine series from coarse values in chunks, with bounded memory.
  *
@@ -136,6 +189,7 @@ export class FineSeriesStream {
    * @throws {RangeError} When a parameter or option is invalid.
    */
   constructor(options: GenerateOptions = {}) {
+    validateOptions(options);
     const probe = resolveParams(options.params);
     const rule = resolveVarianceRule(
       options.strategy,
@@ -321,6 +375,16 @@ export function generateFineSeriesFromCoarse(
   coarse: ArrayLike<number>,
   options: GenerateOptions = {},
 ): GenerateResult {
+  if (
+    coarse === null || typeof coarse !== "object" ||
+    typeof coarse.length !== "number"
+  ) {
+    throw new TypeError(
+      `Cannot generate fine series: expected an array of coarse rates, got ${
+        JSON.stringify(coarse)
+      }`,
+    );
+  }
   if (coarse.length === 0) {
     throw new RangeError(
       "Cannot generate fine series: the coarse series is empty; pass at least one slot",

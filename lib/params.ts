@@ -121,7 +121,8 @@ const POSITIVE_FIELDS = [
 /**
  * Checks a parameter set and throws on the first impossible field.
  *
- * Rules: every time and rate is finite and positive (`lambdaFixed` and
+ * Rules: every field is one of {@linkcode DEFAULT_PARAMS}'s, every time and
+ * rate is finite and positive (`lambdaFixed` and
  * `cvFloor` may be 0), `T` is a whole multiple of `dt`, and `window`,
  * `maxSources`, `aggregateThreshold` and `bulkSources` are whole numbers of
  * at least 1.
@@ -141,6 +142,15 @@ const POSITIVE_FIELDS = [
  * ```
  */
 export function validateParams(params: KthParams): void {
+  for (const name of Object.keys(params)) {
+    if (!(name in DEFAULT_PARAMS)) {
+      throw new RangeError(
+        `Invalid parameter ${name}: unknown; the parameters are ${
+          Object.keys(DEFAULT_PARAMS).join(", ")
+        }`,
+      );
+    }
+  }
   for (const field of POSITIVE_FIELDS) {
     const value = params[field];
     if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {

@@ -240,8 +240,9 @@ function checkNumber(value: number, name: string, min: number, max: number) {
     !(typeof value === "number" && value >= min && value <= max &&
       Number.isFinite(value))
   ) {
+    const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
     throw new RangeError(
-      `Invalid option ${name}: must be a finite number in [${min}, ${max}], got ${value}`,
+      `Invalid option ${name}: must be a finite number ${range}, got ${value}`,
     );
   }
 }

@@ -260,3 +260,44 @@ Deno.test("carry spill starts the first slot with sessions running", () => {
     })`,
   );
 });
+
+Deno.test("generateFineSeriesFromCoarse() rejects bad options", async (t) => {
+  const cases: { name: string; run: () => unknown; error: RegExp }[] = [
+    {
+      name: "null series",
+      run: () => generateFineSeriesFromCoarse(null as unknown as number[]),
+      error: /expected an array of coarse rates, got null/,
+    },
+    {
+      name: "unknown option",
+      run: () => generateFineSeriesFromCoarse([1], { sede: 3 } as never),
+      error: /Invalid option sede: unknown/,
+    },
+    {
+      name: "unknown parameter",
+      run: () =>
+        generateFineSeriesFromCoarse([1], { params: { dtt: 1 } as never }),
+      error: /Invalid parameter dtt: unknown/,
+    },
+    {
+      name: "bad spill",
+      run: () => generateFineSeriesFromCoarse([1], { spill: "bogus" as never }),
+      error: /spill: must be "carry" or "drop", got "bogus"/,
+    },
+    {
+      name: "NaN seed",
+      run: () => generateFineSeriesFromCoarse([1], { seed: NaN }),
+      error: /seed: must be a finite number or a string, got NaN/,
+    },
+    {
+      name: "negative targetCv",
+      run: () => generateFineSeriesFromCoarse([1], { targetCv: -1 }),
+      error: /targetCv: must be a finite number >= 0, got -1/,
+    },
+  ];
+  for (const { name, run, error } of cases) {
+    await t.step(name, () => {
+      assertThrows(run, error);
+    });
+  }
+});
