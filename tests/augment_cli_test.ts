@@ -70,6 +70,26 @@ Deno.test("augment exits 2 on a usage error", async (t) => {
       /invalid --format 'tall'/,
     ],
     ["bad dt", ["in.csv", "-o", "x.csv", "--dt", "0"], /invalid --dt '0'/],
+    [
+      "seed not a number",
+      ["in.csv", "-o", "x.csv", "--seed", "abc"],
+      /invalid --seed 'abc': expected a whole number/,
+    ],
+    [
+      "empty seed",
+      ["in.csv", "-o", "x.csv", "--seed", ""],
+      /invalid --seed '': expected a whole number/,
+    ],
+    [
+      "fractional seed",
+      ["in.csv", "-o", "x.csv", "--seed", "1.5"],
+      /invalid --seed '1\.5'/,
+    ],
+    [
+      "unknown column",
+      [FIXTURES + "bom_crlf.csv", "-o", "x.csv", "--columns", "zz"],
+      /Invalid --columns 'zz': no column has that name or position; the columns are 'timestamp', 'mbps'/,
+    ],
   ];
   for (const [name, args, message] of cases) {
     await t.step(name, async () => {
@@ -168,7 +188,7 @@ Deno.test("augment warns about skipped columns on stderr", async () => {
     assert.equal(code, 0);
     assert.match(
       stderr,
-      /^warning: skipped 2 column\(s\) that hold no numbers: Operatorname, State/,
+      /^warning: skipped 2 column\(s\) of text or with no values: Operatorname, State/,
     );
   });
 });
@@ -225,6 +245,133 @@ Deno.test("coarsen --help and a usage error", async () => {
   assert.equal(usage.code, 2);
 });
 
+Deno.test("coarsen rejects augment options", async (t) => {
+  const flags = [
+    ["--seed", "3"],
+    ["--dt", "1"],
+    ["--no-conserve"],
+    ["--spill", "drop"],
+    ["--strategy", "rolling"],
+  ];
+  for (const flag of flags) {
+    await t.step(flag[0], async () => {
+      const args = [FIXTURES + "bom_crlf.csv", "-o", "y.csv", ...flag];
+      const { code, stderr } = await cli(COARSEN, args);
+      assert.equal(code, 2);
+      assert.match(
+        stderr,
+        new RegExp(`^error: ${flag[0]} is an augment option`),
+      );
+    });
+  }
+});
+
+Deno.test("coarsen --summary has no conservation error", async () => {
+  await withTempDir(async (dir) => {
+    const { code, stderr } = await cli(COARSEN, [
+      FIXTURES + "bom_crlf.csv",
+      "-o",
+      `${dir}/out.csv`,
+      "--summary",
+    ]);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /^series: 1$/m);
+    assert.doesNotMatch(stderr, /conservation/);
+    const augment = await cli(AUGMENT, [
+      FIXTURES + "bom_crlf.csv",
+      "-o",
+      `${dir}/out.csv`,
+      "--summary",
+    ]);
+    assert.match(augment.stderr, /^max conservation error: /m);
+  });
+});
+
+Deno.test("augment reads a negative --seed", async (t) => {
+  await withTempDir(async (dir) => {
+    const outputs: string[] = [];
+    const forms = [["--seed=-3"], ["--seed", "-3"], ["--seed", "3"]];
+    for (const form of forms) {
+      await t.step(form.join(" "), async () => {
+        const output = `${dir}/out.csv`;
+        const { code, stderr } = await cli(AUGMENT, [
+          FIXTURES + "bom_crlf.csv",
+          "-o",
+          output,
+          ...form,
+        ]);
+        assert.equal(code, 0, stderr);
+        outputs.push(await Deno.readTextFile(output));
+      });
+    }
+    assert.equal(outputs[0], outputs[1]);
+    assert.notEqual(outputs[0], outputs[2]);
+  });
+});
+
+Deno.test("augment rejects an OUTPUT that would replace INPUT", async (t) => {
+  await withTempDir(async (dir) => {
+    const input = `${dir}/good.csv`;
+    await Deno.copyFile(FIXTURES + "bom_crlf.csv", input);
+    const original = await Deno.readTextFile(input);
+    await Deno.symlink(input, `${dir}/link.csv`);
+    await Deno.link(input, `${dir}/hard.csv`);
+    const cases: [string, string[], RegExp][] = [
+      ["same path", ["-o", input], /OUTPUT is the INPUT file/],
+      ["another spelling", ["-o", `${dir}/./good.csv`], /OUTPUT is the INPUT/],
+      ["symbolic link", ["-o", `${dir}/link.csv`], /OUTPUT is the INPUT file/],
+      ["hard link", ["-o", `${dir}/hard.csv`], /OUTPUT is the INPUT file/],
+      [
+        "report",
+        ["-o", `${dir}/out.csv`, "--report", input],
+        /--report is the INPUT file; choose another path/,
+      ],
+    ];
+    for (const [name, args, message] of cases) {
+      await t.step(name, async () => {
+        const { code, stderr } = await cli(AUGMENT, [input, ...args]);
+        assert.equal(code, 2);
+        assert.match(stderr, message);
+        assert.match(stderr, /choose another path/);
+        assert.equal(await Deno.readTextFile(input), original);
+      });
+    }
+    const names = [...Deno.readDirSync(dir)].map((entry) => entry.name);
+    assert.deepEqual(names.sort(), ["good.csv", "hard.csv", "link.csv"]);
+  });
+});
+
+Deno.test("augment rejects a folder as OUTPUT before writing", async (t) => {
+  for (const suffix of ["", "/"]) {
+    await t.step(`folder${suffix}`, async () => {
+      await withTempDir(async (dir) => {
+        const { code, stderr } = await cli(AUGMENT, [
+          FIXTURES + "bom_crlf.csv",
+          "-o",
+          dir + suffix,
+        ]);
+        assert.equal(code, 2);
+        assert.match(
+          stderr,
+          /^error: Cannot write '.*': OUTPUT is a directory; pass a file path such as '.*\/out\.csv'/,
+        );
+        assert.deepEqual([...Deno.readDirSync(dir)], []);
+      });
+    });
+  }
+});
+
+/** Returns whether a file with mode 000 is unreadable here (not as root). */
+async function readPermissionApplies(): Promise<boolean> {
+  const path = await Deno.makeTempFile();
+  try {
+    await Deno.chmod(path, 0o000);
+    return await Deno.readFile(path).then(() => false, () => true);
+  } finally {
+    await Deno.remove(path);
+  }
+}
+
 Deno.test("augment names a missing input or output folder", async (t) => {
   await t.step("missing input", async () => {
     const { code, stderr } = await cli(AUGMENT, [
@@ -233,7 +380,37 @@ Deno.test("augment names a missing input or output folder", async (t) => {
       "/tmp/x.csv",
     ]);
     assert.equal(code, 1);
-    assert.match(stderr, /^error: .*\/nonexistent\/in\.csv/);
+    assert.equal(
+      stderr,
+      "error: Cannot read INPUT '/nonexistent/in.csv': file not found; check the path\n",
+    );
+  });
+  await t.step("input is a folder", async () => {
+    const { code, stderr } = await cli(AUGMENT, [FIXTURES, "-o", "/tmp/x.csv"]);
+    assert.equal(code, 1);
+    assert.match(stderr, /^error: Cannot read INPUT '.*': it is a directory/);
+  });
+  await t.step({
+    name: "input without read permission",
+    // Root reads any file, so there is nothing to deny.
+    ignore: !(await readPermissionApplies()),
+    fn: async () => {
+      await withTempDir(async (dir) => {
+        const input = `${dir}/locked.csv`;
+        await Deno.copyFile(FIXTURES + "bom_crlf.csv", input);
+        await Deno.chmod(input, 0o000);
+        const { code, stderr } = await cli(AUGMENT, [
+          input,
+          "-o",
+          `${dir}/out.csv`,
+        ]);
+        assert.equal(code, 1);
+        assert.match(
+          stderr,
+          /^error: Cannot read INPUT '.*': permission denied/,
+        );
+      });
+    },
   });
   await t.step("missing output folder", async () => {
     const { code, stderr } = await cli(AUGMENT, [

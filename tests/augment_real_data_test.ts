@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { NumberProfile } from "../io.ts";
 import {
   column,
   maxRelativeGap,
@@ -194,6 +195,21 @@ Deno.test("augment converts the UCC 5G traces with --resample", async (t) => {
       );
     });
   });
+});
+
+Deno.test("hex codes of the UCC 5G driving trace read as text", async () => {
+  const path = SHARED_DATA +
+    "ucc5g-raca/Download_Driving_B_2020.02.13_15.02.01.csv";
+  const source = await readSource(path);
+  // CELLHEX has 1468 all-digit codes among 3574 values, NODEHEX 12.
+  for (const name of ["CELLHEX", "NODEHEX", "LACHEX", "State"]) {
+    const index = source.names.indexOf(name);
+    const profile = new NumberProfile();
+    source.rows.forEach((row, r) => profile.observe(row[index], r + 2));
+    const decision = profile.decide(",");
+    assert.ok("kind" in decision, name);
+    assert.equal(decision.kind, "text", name);
+  }
 });
 
 Deno.test("augment converts the bundled demo sample", async () => {

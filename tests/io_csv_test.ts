@@ -112,6 +112,24 @@ Deno.test("detectDialect() finds the delimiter and the header", async (t) => {
     assert.equal(dialect.metadataLines, 3);
     assert.deepEqual(dialect.header, ["time", "in", "out"]);
   });
+  await t.step("rows wider than the header keep the first line", () => {
+    const dialect = detectDialect([
+      "timestamp,v",
+      "2024-01-01T00:00:00Z,1,604,118",
+      "2024-01-01T00:05:00Z,1,604,119",
+    ]);
+    assert.equal(dialect.headerLine, 1);
+    assert.deepEqual(dialect.header, ["timestamp", "v"]);
+  });
+  await t.step("a metadata line with a comma above a header", () => {
+    const dialect = detectDialect([
+      "Exported 2 Jan, 2024",
+      "time,in,out",
+      "1,2,3",
+      "2,3,4",
+    ]);
+    assert.equal(dialect.headerLine, 2);
+  });
   await t.step("trailing delimiter on data rows only", () => {
     const dialect = detectDialect(["time,a", "1,2,", "2,3,"]);
     assert.equal(dialect.headerLine, 1);

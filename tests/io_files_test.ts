@@ -290,7 +290,24 @@ Deno.test("augment rejects bad input precisely", async (t) => {
       [],
       /no time column.*--slot/,
     ],
-    ["unknown unit", "unknown_unit.csv", [], /line 3: '850 furlongs'/],
+    [
+      "unknown unit",
+      "unknown_unit.csv",
+      [],
+      /line 3, column 'rate' has '850 furlongs', which has a unit not in the unit table/,
+    ],
+    [
+      "one cell that is not a number",
+      "unreadable_cell.csv",
+      [],
+      /line 4, column 'bytes' has '1O', which is not a number, but 4 of the column's 5 values are numbers; fix the cell, mark it missing with an empty cell or NA, or leave the column out with --columns/,
+    ],
+    [
+      "rows wider than the header",
+      "unquoted_thousands.csv",
+      [],
+      /line 2 has 4 fields but the header \(line 1\) has 2; check the delimiter \(','\) and quotes/,
+    ],
     ["slot not a multiple of dt", "bom_crlf.csv", ["--dt", "7"], /--dt 7 s/],
     [
       "unknown column",

@@ -69,6 +69,38 @@ Deno.test("NumberProfile rejects text, naming the first cell", () => {
   assert.deepEqual(decision.cell, { line: 3, value: "D" });
 });
 
+Deno.test("NumberProfile tells text from a column with bad cells", async (t) => {
+  const numbers = Array.from({ length: 99 }, (_, i) => String(100 + i));
+  const cases: [string, string[], string, number][] = [
+    [
+      "one typo among numbers",
+      [...numbers.slice(0, 57), "1O", ...numbers.slice(57)],
+      "unreadable",
+      59,
+    ],
+    ["one word among numbers", [...numbers, "abc"], "unreadable", 101],
+    ["half numbers", ["1", "x"], "unreadable", 3],
+    ["only words", ["B", "B", "C"], "text", 2],
+    ["hex codes, some all digits", ["A4DF", "9CBA", "1234", "B"], "text", 2],
+    ["missing markers only", ["", "NA", "-"], "empty", -1],
+  ];
+  for (const [name, cells, kind, line] of cases) {
+    await t.step(name, () => {
+      const { decision } = decide(cells);
+      assert.ok("reason" in decision, JSON.stringify(decision));
+      assert.equal(decision.kind, kind);
+      assert.equal(decision.cell?.line ?? -1, line);
+    });
+  }
+  await t.step("a typo reads as not a number, not as a unit", () => {
+    const { decision, profile } = decide(["10", "1O", "12"]);
+    assert.ok("reason" in decision);
+    assert.equal(decision.reason, "is not a number");
+    assert.equal(profile.numberCount, 2);
+    assert.equal(profile.valueCount, 3);
+  });
+});
+
 Deno.test("NumberProfile never half-reads a number", async (t) => {
   for (
     const cell of ["12abc", "1.2.3", "0x10", "1,2,3", "Infinity", "1 2", "5%"]
@@ -106,11 +138,13 @@ Deno.test("NumberProfile rejects units it cannot convert", async (t) => {
     const { decision } = decide(["1 Mb/s", "2 furlongs"]);
     assert.ok("reason" in decision);
     assert.match(decision.reason, /unit not in the unit table/);
+    assert.equal(decision.kind, "unreadable");
   });
   await t.step("bare numbers beside units", () => {
     const { decision } = decide(["1 Mb/s", "2"]);
     assert.ok("reason" in decision);
     assert.match(decision.reason, /with and without units/);
+    assert.equal(decision.kind, "mixed");
   });
 });
 

@@ -100,14 +100,30 @@ export class OutputSink {
     }
   }
 
-  /** Closes the file and renames it over the target. */
+  /**
+   * Closes the file and renames it over the target. When the rename fails,
+   * the temporary file is removed and the target is not touched.
+   *
+   * @throws {TypeError} Naming the target when the rename fails.
+   */
   async commit(): Promise<void> {
     if (this.#file === undefined || this.#closed) return;
     this.#closed = true;
     this.#file.close();
-    await Deno.chmod(this.#temp!, 0o644);
-    await Deno.rename(this.#temp!, this.#target);
-    untrackTemp(this.#temp!);
+    const temp = this.#temp!;
+    try {
+      await Deno.chmod(temp, 0o644);
+      await Deno.rename(temp, this.#target);
+    } catch (error) {
+      await Deno.remove(temp).catch(() => {});
+      throw new TypeError(
+        `Cannot write ${this.#target}: ${
+          (error as Error).message.split(":")[0]
+        }; nothing was written there`,
+      );
+    } finally {
+      untrackTemp(temp);
+    }
   }
 
   /** Closes and removes the temporary file; the target is not touched. */

@@ -10,10 +10,11 @@ import { writeTextAtomic } from "./atomic_file.ts";
 import { type RunOptions, runPipeline, type RunResult } from "./pipeline.ts";
 import { buildRunReport } from "./run_report.ts";
 import { helpText } from "./cli_help.ts";
+import { checkOutputPath } from "./_run_paths.ts";
+import { UsageError } from "./usage_error.ts";
 import type { Calibration, VarianceStrategy } from "../../mod.ts";
 
-/** A mistake in the command line; the process exits with code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** The command-line tools. */
 export type Tool = "augment" | "coarsen";
@@ -44,6 +45,16 @@ const FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/** Flags that only `augment` takes. */
+const AUGMENT_ONLY = [
+  "dt",
+  "seed",
+  "no-conserve",
+  "spill",
+  "strategy",
+  "resample",
+] as const;
+
 /**
  * Turns command-line arguments into run options.
  *
@@ -59,7 +70,7 @@ export function parseRunFlags(
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinNegativeSeed(args),
       options: FLAGS,
       allowPositionals: true,
       strict: true,
@@ -113,14 +124,7 @@ export function parseRunFlags(
       (v) => wholeNumber("--header-line", v),
     ),
   };
-  if (tool === "coarsen" && values.strategy !== undefined) {
-    throw new UsageError("--strategy is an augment option");
-  }
-  if (tool === "coarsen" && values.resample !== undefined) {
-    throw new UsageError(
-      "--resample is an augment option; coarsen averages into --slot",
-    );
-  }
+  if (tool === "coarsen") rejectAugmentFlags(values);
   return {
     options,
     help,
@@ -212,9 +216,41 @@ function wholeNumber(flag: string, text: string): number {
   return value;
 }
 
-function seedValue(text: string): number | string {
+function seedValue(text: string): number {
   const value = Number(text);
-  return text.trim() !== "" && Number.isSafeInteger(value) ? value : text;
+  if (!(/^[+-]?[0-9]+$/.test(text) && Number.isSafeInteger(value))) {
+    throw new UsageError(
+      `invalid --seed '${text}': expected a whole number such as 42 (write a negative seed as --seed=-3)`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Joins `--seed` and a negative number after it into `--seed=-N`, since
+ * `parseArgs` reads `-3` as a flag. Arguments after `--` are left alone.
+ */
+function joinNegativeSeed(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--") return [...joined, ...args.slice(i)];
+    if (args[i] === "--seed" && /^-[0-9]+$/.test(args[i + 1] ?? "")) {
+      joined.push(`--seed=${args[++i]}`);
+    } else {
+      joined.push(args[i]);
+    }
+  }
+  return joined;
+}
+
+function rejectAugmentFlags(values: Record<string, unknown>): void {
+  for (const flag of AUGMENT_ONLY) {
+    if (values[flag] === undefined) continue;
+    const hint = flag === "resample"
+      ? "coarsen averages into --slot"
+      : "coarsen does not take it";
+    throw new UsageError(`--${flag} is an augment option; ${hint}`);
+  }
 }
 
 function oneOf<T extends string>(flag: string, text: string, choices: T[]): T {
@@ -280,6 +316,9 @@ export async function runCommand(tool: Tool, args: string[]): Promise<number> {
     return 0;
   }
   try {
+    if (flags.report !== undefined) {
+      await checkOutputPath("--report", flags.report, flags.options.input);
+    }
     const result = await runPipeline(tool, flags.options);
     warnSkipped(result);
     if (flags.report !== undefined) {
@@ -292,12 +331,12 @@ export async function runCommand(tool: Tool, args: string[]): Promise<number> {
         JSON.stringify(report, null, 2) + "\n",
       );
     }
-    if (flags.summary) console.error(summaryText(result));
+    if (flags.summary) console.error(summaryText(result, tool));
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`error: ${message.split("\n")[0]}`);
-    return 1;
+    return error instanceof UsageError ? 2 : 1;
   }
 }
 
@@ -306,29 +345,37 @@ function warnSkipped(result: RunResult): void {
   if (skipped.length === 0) return;
   const names = skipped.slice(0, 6).map((s) => s.name).join(", ");
   console.error(
-    `warning: skipped ${skipped.length} column(s) that hold no numbers: ${names}${
+    `warning: skipped ${skipped.length} column(s) of text or with no values: ${names}${
       skipped.length > 6 ? ", ..." : ""
     } (the report lists why; pass --columns to choose columns)`,
   );
 }
 
 /**
- * Formats the summary of a run.
+ * Formats the summary of a run. The conservation error (largest relative
+ * gap between a slot and the mean of its fine bins) is listed for `augment`
+ * only, since `coarsen` generates no bins.
  *
  * @param result The run's result.
+ * @param tool The tool that ran; default `augment`.
  * @returns A few lines of text.
  */
-export function summaryText(result: RunResult): string {
+export function summaryText(result: RunResult, tool: Tool = "augment"): string {
   const maxError = Math.max(
     0,
     ...result.checks.map((c) => c.conservationError),
   );
   const rate = result.valuesWritten / result.seconds;
-  return [
+  const lines = [
     `series: ${result.series.length}`,
     `slots: ${result.grid.slots} of ${result.grid.slotMs / 1000} s`,
     `values written: ${result.valuesWritten} (${result.binsPerSlot} per slot)`,
-    `max conservation error: ${maxError.toExponential(2)}`,
+  ];
+  if (tool === "augment") {
+    lines.push(`max conservation error: ${maxError.toExponential(2)}`);
+  }
+  lines.push(
     `time: ${result.seconds.toFixed(2)} s (${Math.round(rate)} values/s)`,
-  ].join("\n");
+  );
+  return lines.join("\n");
 }

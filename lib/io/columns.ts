@@ -6,6 +6,7 @@
  */
 
 import { RELATIVE_SECONDS_NAME } from "./time_profile.ts";
+import { UsageError } from "./usage_error.ts";
 
 /** Names that mark a time column (case-insensitive, whole name). */
 const TIME_NAME =
@@ -23,7 +24,8 @@ const VALUE_NAMES = ["target", "value", "y"];
  * @param key A name, or a number such as `2` for the second column.
  * @param option The command-line option, for the message.
  * @returns The 0-based column index.
- * @throws {RangeError} When no column matches.
+ * @throws {UsageError} When no column matches; the message lists the first
+ * 8 column names.
  *
  * @example
  * ```ts
@@ -50,7 +52,7 @@ export function findColumn(
   const known = header.slice(0, 8).map((name) => `'${shorten(name)}'`).join(
     ", ",
   );
-  throw new RangeError(
+  throw new UsageError(
     `Invalid ${option} '${key}': no column has that name or position; the columns are ${known}${
       header.length > 8 ? `, ... (${header.length} in all)` : ""
     }`,

@@ -29,8 +29,11 @@ const DELIMITERS = ["\t", ";", ",", "|"];
  * fields (at least 2). Ties go to tab, then `;`, then `,`, then `|`, so a
  * semicolon file with decimal commas reads as semicolon-separated. The header
  * is the first line with that number of fields that is followed by another
- * such line; lines above it are metadata. Blank lines and lines starting with
- * `#` do not count.
+ * such line; lines above it are metadata. When that line holds only values
+ * (every field starts with a digit) and the first line has 2 or more fields,
+ * the first line is the header, so rows with extra fields are reported
+ * rather than read as the header. Blank lines and lines starting with `#` do
+ * not count.
  *
  * @param lines The first lines of the file (up to a few hundred).
  * @param options `delimiter` and `headerLine` override the detection.
@@ -119,9 +122,33 @@ function findHeader(lines: string[], delimiter: string): number {
     if (!fits(i)) continue;
     let next = i + 1;
     while (next < lines.length && counts[next] === -1) next++;
-    if (next >= lines.length || counts[next] === count) return i;
+    if (next >= lines.length || counts[next] === count) {
+      return headerAboveData(lines, counts, i, delimiter);
+    }
   }
   return -1;
+}
+
+/**
+ * Returns the first content line in place of the line `found` when that
+ * first line has at least 2 fields and every field of `found` starts with a
+ * digit. Rows with more fields than the header, such as numbers with
+ * unquoted thousands separators, would otherwise make a data row the header.
+ * Keeping the first line lets the reader name the first row whose field
+ * count differs from the header's.
+ */
+function headerAboveData(
+  lines: string[],
+  counts: number[],
+  found: number,
+  delimiter: string,
+): number {
+  const first = counts.findIndex((count) => count !== -1);
+  if (first === found || counts[first] < 2) return found;
+  const values = splitFields(lines[found], delimiter).every((field) =>
+    /^(?:[+-]?\.?[0-9]|$)/.test(field)
+  );
+  return values ? first : found;
 }
 
 function isComment(line: string): boolean {

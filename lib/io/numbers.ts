@@ -79,6 +79,24 @@ export interface NumberFormat {
   convertedToBitsPerSecond?: boolean;
 }
 
+/**
+ * Why a column cannot be read with one number format:
+ * - `empty`: every cell is missing;
+ * - `text`: fewer than half of its non-missing values read as numbers;
+ * - `unreadable`: a column of numbers with a cell that does not read as one;
+ * - `mixed`: every cell is a number, but styles or units differ.
+ *
+ * The default column selection skips `empty` and `text` columns; the others
+ * are errors in the data.
+ */
+export interface NumberProblem {
+  kind: "empty" | "text" | "unreadable" | "mixed";
+  /** The problem, as a phrase that follows the column or the cell. */
+  reason: string;
+  /** The first offending cell, if there is one. */
+  cell?: CellRef;
+}
+
 /** Collects what the cells of one column look like, then decides its format. */
 export class NumberProfile {
   #styles = ALL_STYLES;
@@ -86,6 +104,7 @@ export class NumberProfile {
   #bare: CellRef | undefined;
   #hasUnits = false;
   #values = 0;
+  #numbers = 0;
   /** The first cell that fits no number style, if any. */
   nonNumeric: CellRef | undefined;
   /** The first cell whose style conflicts with the cells before it. */
@@ -104,10 +123,11 @@ export class NumberProfile {
     let text = cell;
     const withUnit = PLAIN_PATTERN.test(cell) ? undefined : splitUnit(cell);
     if (withUnit !== undefined) {
-      text = withUnit.number;
       if (unitFactor(withUnit.unit) === undefined) {
         this.unknownUnit ??= { line, value: cell };
+        return;
       }
+      text = withUnit.number;
       this.#units.set(withUnit.unit, (this.#units.get(withUnit.unit) ?? 0) + 1);
       this.#hasUnits = true;
     } else {
@@ -118,6 +138,7 @@ export class NumberProfile {
       this.nonNumeric ??= { line, value: cell };
       return;
     }
+    this.#numbers++;
     if ((this.#styles & styles) === 0 && this.conflict === undefined) {
       this.conflict = { line, value: cell };
     }
@@ -156,6 +177,7 @@ export class NumberProfile {
     }
 
     this.#values++;
+    this.#numbers++;
     this.#bare ??= { line, value: text.slice(start, end) };
     const styles = plainNumberStyles(integerDigits, fractionDigits);
     if ((this.#styles & styles) === 0 && this.conflict === undefined) {
@@ -175,35 +197,47 @@ export class NumberProfile {
     return this.#values;
   }
 
+  /** The number of cells that read as numbers (with a known unit, if any). */
+  get numberCount(): number {
+    return this.#numbers;
+  }
+
   /**
    * Decides the column's format.
    *
+   * A column is text when fewer than half of its non-missing values read as
+   * numbers, since codes such as hexadecimal cell ids are sometimes all
+   * digits. A column of numbers with any cell that does not read as one is
+   * `unreadable`, naming the first such cell.
+   *
    * @param delimiter The file's delimiter, which breaks ties between
    * `comma-grouped` and `decimal-comma`.
-   * @returns The format, or a reason (with the offending cell) why the column
-   * is not numeric.
+   * @returns The format, or the problem (with the offending cell) that keeps
+   * the column from being read.
    */
-  decide(delimiter: string): NumberFormat | { reason: string; cell?: CellRef } {
-    if (this.nonNumeric) {
-      return { reason: "is not a number", cell: this.nonNumeric };
+  decide(delimiter: string): NumberFormat | NumberProblem {
+    if (this.#values === 0) return { kind: "empty", reason: "has no values" };
+    const unreadable = firstCell(this.nonNumeric, this.unknownUnit);
+    if (unreadable !== undefined) {
+      // A cell such as `1O` is a typo unless other cells carry known units.
+      const reason = unreadable === this.unknownUnit && this.#units.size > 0
+        ? "has a unit not in the unit table"
+        : "is not a number";
+      const kind = this.#numbers * 2 < this.#values ? "text" : "unreadable";
+      return { kind, reason, cell: unreadable };
     }
-    if (this.#values === 0) return { reason: "has no values" };
     if (this.conflict) {
       return {
+        kind: "mixed",
         reason: "mixes number styles (decimal marks or thousands separators)",
         cell: this.conflict,
       };
     }
     if (this.#units.size > 0 && this.#bare) {
       return {
+        kind: "mixed",
         reason: "mixes numbers with and without units",
         cell: this.#bare,
-      };
-    }
-    if (this.unknownUnit) {
-      return {
-        reason: "has a unit not in the unit table",
-        cell: this.unknownUnit,
       };
     }
     const style = pickStyle(this.#styles, delimiter);
@@ -215,6 +249,15 @@ export class NumberProfile {
     }
     return { style };
   }
+}
+
+/** Returns the cell on the earlier line, or the one that is defined. */
+function firstCell(
+  a: CellRef | undefined,
+  b: CellRef | undefined,
+): CellRef | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return b.line < a.line ? b : a;
 }
 
 /**

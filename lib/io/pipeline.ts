@@ -13,6 +13,7 @@ import { layOutGrid } from "./grid.ts";
 import { loadLongSlots } from "./long_source.ts";
 import { writeOutput } from "./output_writer.ts";
 import { Progress } from "./progress.ts";
+import { checkInputFile, checkOutputPath } from "./_run_paths.ts";
 import type { BlockConfig, SeriesCheck } from "./series_block.ts";
 import { scanTable, type TableScan } from "./table_scan.ts";
 import type { TimeFormat } from "./time_format.ts";
@@ -80,6 +81,9 @@ const ISO_FORMAT: TimeFormat = {
  * @param mode `augment` (coarse to fine) or `coarsen` (fine to coarse means).
  * @param options The run's options.
  * @returns What was done; the output file exists only when this resolves.
+ * @throws {TypeError} When INPUT cannot be read or OUTPUT cannot be written.
+ * @throws {UsageError} When OUTPUT is a directory or the INPUT file, or an
+ * option names a column that does not exist.
  * @throws {RangeError} On bad input or options; the output is then not created.
  */
 export async function runPipeline(
@@ -88,6 +92,8 @@ export async function runPipeline(
 ): Promise<RunResult> {
   const started = performance.now();
   const zone = new TimeZone(options.tz);
+  if (options.input !== "-") await checkInputFile(options.input);
+  await checkOutputPath("OUTPUT", options.output, options.input);
   const input = options.input === "-" ? await spoolStdin() : options.input;
   try {
     const size = (await Deno.stat(input)).size;

@@ -14,7 +14,11 @@ import {
   shorten,
 } from "./columns.ts";
 import type { Dialect } from "./dialect.ts";
-import { type CellRef, type NumberFormat, NumberProfile } from "./numbers.ts";
+import {
+  type NumberFormat,
+  type NumberProblem,
+  NumberProfile,
+} from "./numbers.ts";
 import {
   type DialectOptions,
   readDataRecords,
@@ -22,6 +26,7 @@ import {
   Row,
 } from "./records.ts";
 import { TimeProfile, type TimeSummary } from "./time_profile.ts";
+import { UsageError } from "./usage_error.ts";
 import type { TimeZone } from "./time_zone.ts";
 
 /** Options of the first pass. */
@@ -202,7 +207,7 @@ async function observeRows(
 
 /**
  * Picks the value columns of wide input: the ones named with `--columns`
- * (each must be numeric), or else every numeric column.
+ * (each must be numeric), or else every column that is not text or empty.
  */
 function selectColumns(
   name: string,
@@ -217,8 +222,11 @@ function selectColumns(
   profiled.forEach((index, k) => {
     if (options.columns === undefined) {
       const decision = profiles[k].decide(dialect.delimiter);
-      if ("reason" in decision) {
-        skipped.push({ name: header[index], reason: describe(decision) });
+      const skip = "reason" in decision &&
+        (decision.kind === "empty" || decision.kind === "text");
+      if (skip) {
+        const reason = describe(decision, profiles[k]);
+        skipped.push({ name: header[index], reason });
         return;
       }
     }
@@ -259,13 +267,7 @@ function requireNumeric(
   dialect: Dialect,
 ): NumberFormat {
   const decision = profile.decide(dialect.delimiter);
-  if ("reason" in decision) {
-    throw new RangeError(
-      `Cannot read ${name}: ${where} ${
-        describe(decision)
-      }; choose numeric columns with --columns`,
-    );
-  }
+  if ("reason" in decision) throw problemError(name, where, decision, profile);
   if (profile.infinite) {
     throw new RangeError(
       `Cannot read ${name}: line ${profile.infinite.line}, ${where} has '${profile.infinite.value}', which is too large for a number`,
@@ -279,21 +281,46 @@ function requireNumeric(
   return decision;
 }
 
-function describe(decision: { reason: string; cell?: CellRef }): string {
-  const { reason, cell } = decision;
-  return cell
-    ? `${reason} (line ${cell.line}: '${shorten(cell.value)}')`
-    : reason;
+function problemError(
+  name: string,
+  where: string,
+  problem: NumberProblem,
+  profile: NumberProfile,
+): RangeError {
+  const { kind, reason, cell } = problem;
+  if (kind === "unreadable" && cell !== undefined) {
+    return new RangeError(
+      `Cannot read ${name}: line ${cell.line}, ${where} has '${
+        shorten(cell.value)
+      }', which ${reason}, but ${profile.numberCount} of the column's ${profile.valueCount} values are numbers; fix the cell, mark it missing with an empty cell or NA, or leave the column out with --columns`,
+    );
+  }
+  const advice = kind === "mixed"
+    ? "write the column in one style, or leave it out with --columns"
+    : "choose numeric columns with --columns";
+  return new RangeError(
+    `Cannot read ${name}: ${where} ${describe(problem, profile)}; ${advice}`,
+  );
+}
+
+function describe(problem: NumberProblem, profile: NumberProfile): string {
+  const { kind, reason, cell } = problem;
+  const where = cell ? ` (line ${cell.line}: '${shorten(cell.value)}')` : "";
+  const numbers = profile.numberCount;
+  const share = kind === "text" && numbers > 0
+    ? `; only ${numbers} of ${profile.valueCount} values are numbers`
+    : "";
+  return `${reason}${where}${share}`;
 }
 
 function selectIds(ids: string[], requested: string[] | undefined): string[] {
   if (requested === undefined) return ids;
   for (const id of requested) {
     if (!ids.includes(id)) {
-      throw new RangeError(
+      throw new UsageError(
         `Invalid --columns '${id}': no series has that id; the ids are ${
           ids.slice(0, 8).join(", ")
-        }${ids.length > 8 ? ", ..." : ""}`,
+        }${ids.length > 8 ? `, ... (${ids.length} in all)` : ""}`,
       );
     }
   }

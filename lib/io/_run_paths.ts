@@ -1,0 +1,92 @@
+/**
+ * Checks of the input and output paths of a run, made before anything is
+ * read, so that a mistake gets a plain message and no file is touched.
+ *
+ * @module
+ */
+
+import { UsageError } from "./usage_error.ts";
+
+/**
+ * Checks that INPUT is a readable file.
+ *
+ * @param path The input path (not `-`).
+ * @throws {TypeError} When the file is missing, a directory or unreadable.
+ */
+export async function checkInputFile(path: string): Promise<void> {
+  const fail = (reason: string) =>
+    new TypeError(`Cannot read INPUT '${path}': ${reason}`);
+  try {
+    const info = await Deno.stat(path);
+    if (info.isDirectory) {
+      throw fail("it is a directory; pass a CSV file");
+    }
+    using _file = await Deno.open(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw fail("file not found; check the path");
+    }
+    if (error instanceof Deno.errors.PermissionDenied) {
+      throw fail("permission denied; check the file's permissions");
+    }
+    if (error instanceof Deno.errors.NotCapable) {
+      throw fail("no read permission; run deno with --allow-read");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks that an output path is neither a directory nor the input file.
+ * Paths are the same file when their real paths match (symbolic links
+ * resolved) or when they are hard links to one file.
+ *
+ * @param flag The output's name in messages, such as `OUTPUT` or `--report`.
+ * @param output The output path (`-` passes).
+ * @param input The input path (`-` is never the same file).
+ * @throws {UsageError} When the output is a directory or the input file.
+ */
+export async function checkOutputPath(
+  flag: string,
+  output: string,
+  input: string,
+): Promise<void> {
+  if (output === "-") return;
+  const target = await statOrUndefined(output);
+  if (target === undefined) return;
+  if (target.isDirectory) {
+    const example = `${output.replace(/\/+$/, "")}/out.csv`;
+    throw new UsageError(
+      `Cannot write '${output}': ${flag} is a directory; pass a file path such as '${example}'`,
+    );
+  }
+  if (input === "-" || !(await sameFile(input, output, target))) return;
+  throw new UsageError(
+    `Cannot write '${output}': ${flag} is the INPUT file; choose another path`,
+  );
+}
+
+async function sameFile(
+  input: string,
+  output: string,
+  target: Deno.FileInfo,
+): Promise<boolean> {
+  const source = await statOrUndefined(input);
+  if (source === undefined) return false;
+  if (source.ino !== null && source.dev === target.dev) {
+    return source.ino === target.ino;
+  }
+  return await Deno.realPath(input) === await Deno.realPath(output);
+}
+
+/** Returns the file's information, or undefined when it cannot be read. */
+async function statOrUndefined(
+  path: string,
+): Promise<Deno.FileInfo | undefined> {
+  try {
+    return await Deno.stat(path);
+  } catch {
+    // Missing or unreadable: writing the output reports it, if it matters.
+    return undefined;
+  }
+}
