@@ -55,10 +55,15 @@ const constants = modelConstants(DEFAULT_PARAMS);
 const cases: [string, Float64Array, GenerateOptions][] = [
   ["defaults (carry, up to 32 sources)", isp, { seed: 1 }],
   ["one source, carry", isp, { seed: 1, params: { maxSources: 1 } }],
-  ["one source, drop (the baseline's model)", isp, {
+  ["one source, drop", isp, {
     seed: 1,
     spill: "drop",
     params: { maxSources: 1 },
+  }],
+  ["the baseline's model and rates (tau 1/40, zeta 1/20, D 30 s)", isp, {
+    seed: 1,
+    spill: "drop",
+    params: { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, sessionMeanS: 30 },
   }],
 ];
 const constant = new Float64Array(isp.length).fill(100);
