@@ -48,6 +48,28 @@ function runConstant(targetCv: number, overrides: Partial<KthParams> = {}) {
   };
 }
 
+/**
+ * Asserts that the bins' batch-means mean and variance match `binMoments()`
+ * of the solved parameters within three standard errors.
+ */
+function assertMatchesTheory(run: ReturnType<typeof runConstant>) {
+  const { bins, solution, params } = run;
+  const expected = binMoments(
+    solution.lambda,
+    solution.psiMean,
+    params,
+    solution.sources,
+  );
+  const estimate = batchEstimate(bins, 50);
+  assertClose(estimate.mean, expected.mean, 3 * estimate.meanError, "mean");
+  assertClose(
+    estimate.variance,
+    expected.variance,
+    3 * estimate.varianceError,
+    "variance",
+  );
+}
+
 // With the default rates one source reaches CVs at dt from 1.21 to 1.75
 // before lambda hits its clamp, and 32 sources go down to 0.22.
 const GRID = [
@@ -61,26 +83,9 @@ const GRID = [
 Deno.test("generator matches binMoments() across target CVs", async (t) => {
   for (const { cv, note } of GRID) {
     await t.step(`CV ${cv} at dt (${note})`, () => {
-      const { bins, solution, report, params } = runConstant(cv);
-      const expected = binMoments(
-        solution.lambda,
-        solution.psiMean,
-        params,
-        solution.sources,
-      );
-      const estimate = batchEstimate(bins, 50);
-      assertClose(
-        estimate.mean,
-        expected.mean,
-        3 * estimate.meanError,
-        "mean",
-      );
-      assertClose(
-        estimate.variance,
-        expected.variance,
-        3 * estimate.varianceError,
-        "variance",
-      );
+      const run = runConstant(cv);
+      assertMatchesTheory(run);
+      const { report, solution } = run;
       assert.equal(report.sourcesMax, solution.sources);
     });
   }
@@ -140,22 +145,7 @@ Deno.test("generator reports a clamped arrival rate", () => {
 Deno.test("aggregated and per-session arrivals give the same moments", async (t) => {
   for (const aggregateThreshold of [1, 1_000_000]) {
     await t.step(`aggregateThreshold ${aggregateThreshold}`, () => {
-      const { bins, solution, params } = runConstant(1.2, {
-        aggregateThreshold,
-      });
-      const expected = binMoments(
-        solution.lambda,
-        solution.psiMean,
-        params,
-        solution.sources,
-      );
-      const estimate = batchEstimate(bins, 50);
-      assertClose(
-        estimate.variance,
-        expected.variance,
-        3 * estimate.varianceError,
-        "variance",
-      );
+      assertMatchesTheory(runConstant(1.5, { aggregateThreshold }));
     });
   }
 });
@@ -163,22 +153,9 @@ Deno.test("aggregated and per-session arrivals give the same moments", async (t)
 Deno.test("cell-by-cell and switch-by-switch sources give the same moments", async (t) => {
   for (const bulkSources of [1, 1_000_000]) {
     await t.step(`bulkSources ${bulkSources}`, () => {
-      const { bins, solution, params } = runConstant(0.25, { bulkSources });
-      assert.ok(solution.sources > 8);
-      const expected = binMoments(
-        solution.lambda,
-        solution.psiMean,
-        params,
-        solution.sources,
-      );
-      const estimate = batchEstimate(bins, 50);
-      assertClose(estimate.mean, expected.mean, 3 * estimate.meanError, "mean");
-      assertClose(
-        estimate.variance,
-        expected.variance,
-        3 * estimate.varianceError,
-        "variance",
-      );
+      const run = runConstant(0.25, { bulkSources });
+      assert.ok(run.solution.sources > 8);
+      assertMatchesTheory(run);
     });
   }
 });
@@ -191,21 +168,7 @@ Deno.test("slots shorter than a session keep the stationary moments", async (t) 
   ];
   for (const overrides of cases) {
     await t.step(JSON.stringify(overrides), () => {
-      const { bins, solution, params } = runConstant(0.8, overrides);
-      const expected = binMoments(
-        solution.lambda,
-        solution.psiMean,
-        params,
-        solution.sources,
-      );
-      const estimate = batchEstimate(bins, 50);
-      assertClose(estimate.mean, expected.mean, 3 * estimate.meanError, "mean");
-      assertClose(
-        estimate.variance,
-        expected.variance,
-        3 * estimate.varianceError,
-        "variance",
-      );
+      assertMatchesTheory(runConstant(0.8, overrides));
     });
   }
 });
