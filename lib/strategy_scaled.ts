@@ -22,6 +22,15 @@ export interface ScaledTarget {
   estimated: boolean;
 }
 
+/** The fallback when beta cannot be estimated: white noise, beta = 1. */
+const WHITE_NOISE: Readonly<ScaledTarget> = Object.freeze({
+  kind: "scaled",
+  beta: 1,
+  maxScale: 0,
+  rSquared: NaN,
+  estimated: false,
+});
+
 /** Largest aggregation level used, in slots: one hour of five-minute slots. */
 const MAX_SCALE = 12;
 
@@ -64,23 +73,11 @@ export function estimateScaledTarget(
   binsPerSlot(resolveParams(params));
   const maxScale = Math.min(MAX_SCALE, Math.floor(coarse.length / 4));
   if (maxScale < 2) {
-    return {
-      kind: "scaled",
-      beta: 1,
-      maxScale: 0,
-      rSquared: NaN,
-      estimated: false,
-    };
+    return { ...WHITE_NOISE };
   }
   const fit = varianceTimeSlope(coarse, maxScale);
   if (!Number.isFinite(fit.beta)) {
-    return {
-      kind: "scaled",
-      beta: 1,
-      maxScale: 0,
-      rSquared: NaN,
-      estimated: false,
-    };
+    return { ...WHITE_NOISE };
   }
   const beta = Math.min(2, Math.max(0, fit.beta));
   return {
