@@ -18,11 +18,15 @@
  *   thousands separators, scientific notation, and rate units converted to
  *   bit/s with the table in `unitFactor`. Missing values (`''`, `-`, `NaN`,
  *   `nan`, `NA`) and gaps in the timeline become NaN slots. Negative values
- *   are errors.
+ *   are errors. A column counts as text, and is skipped, when fewer than half
+ *   of its values read as numbers; a column of numbers with an unreadable
+ *   cell is an error naming the line, the column and the cell.
  * - Irregular or repeated samples (fine traces) are averaged into slots with
  *   `--resample`; otherwise a repeated or decreasing timestamp is an error.
  *
- * How output is written: comma-separated, timestamps in the input's style
+ * How output is written: to a temporary file beside the target, renamed at the
+ * end and removed on any error, so a failed run leaves nothing; an OUTPUT that
+ * is the INPUT file or a folder is refused up front. Comma-separated, timestamps in the input's style
  * (ISO 8601 when the input had none), values as the shortest text that reads
  * back to the same number, NaN as an empty cell. Long output rows are ordered
  * by timestamp, then by series in input order. Each series' random stream is
