@@ -10,16 +10,16 @@
  * deposits equal the exact mean rate of every bin. So each session costs four
  * additions, whatever D and dt, and a slot costs one pass over its bins.
  *
- * Cost that does not grow with the rate: arrivals are drawn per cell, a piece
- * of a bin in which every session's deposits are linear in its start time
- * (cells end at grid points and where a session's end crosses one). A cell
- * with n arrivals, n above `aggregateThreshold`, gets one deposit: the total
- * volume from Gamma(n, psiMean), which is its exact law, at the
- * volume-weighted mean start. Exponential weights make that mean's weights
- * Dirichlet, so its variance is `2 Var(start) / (n + 1)`; it is drawn uniform
- * on an interval with that exact mean and variance. Deposits are linear in
- * these two sums, so every bin keeps its exact mean and variance and a slot
- * costs O(bins + ON/OFF switches) at any rate.
+ * Cost that does not grow with the rate: arrivals are drawn per cell. A cell
+ * is a piece of a bin in which every session's deposits are linear in its
+ * start time, so cells end at grid points and where a session's end crosses
+ * one. A cell with more than `aggregateThreshold` arrivals gets one deposit
+ * with their total volume at their volume-weighted mean start (see
+ * `depositAggregate`), and above 256 expected arrivals the volume is drawn
+ * from the normal law with the compound-Poisson moments. Every bin so keeps
+ * its exact mean and variance, and a slot costs O(bins + ON/OFF switches).
+ * From `bulkSources` sources on, the switches are replaced by exact binomial
+ * steps between cell ends (see `runBulk`), so the cost is O(bins).
  *
  * @module
  */
@@ -106,7 +106,7 @@ export class SlotSimulator {
   }
 
   /**
-   * Ends every running session and forgets the ON/OFF states. With "carry",
+   * Ends every running session and clears the ON/OFF states. With "carry",
    * the next slot starts warm again.
    */
   reset(): void {
@@ -218,8 +218,8 @@ export class SlotSimulator {
    * sources ON moves from one cell end to the next by its exact binomial
    * transitions. A cell's ON time (sources times seconds) then has an exact
    * mean and variance given how many sources stayed ON, turned ON, turned
-   * OFF or stayed OFF; it is drawn from a law with that mean and variance
-   * (uniform, or gamma when the uniform would reach below 0). The ON time's
+   * OFF or stayed OFF. It is drawn from a law with that mean and variance:
+   * uniform, or gamma when the uniform would reach below 0. The ON time's
    * centre in the cell is drawn with its exact mean, variance and covariance
    * with the ON time. Arrivals are Poisson given the ON time, and their starts
    * follow the linear density with that centre, so only the shape of the ON
@@ -309,13 +309,43 @@ export class SlotSimulator {
       }
       return;
     }
-    const spread = 1 / 12 - slope * slope / 144;
-    const halfWidth = Math.sqrt(6 * spread / (arrivals + 1));
-    let offset = 0.5 + slope / 12 + halfWidth * (2 * uniform() - 1);
+    this.depositAggregate(
+      cellStart,
+      width,
+      width * (0.5 + slope / 12),
+      width * width * (1 / 12 - slope * slope / 144),
+      arrivals,
+      expected,
+      psiMean,
+    );
+  }
+
+  /**
+   * Deposits a busy cell's arrivals as one session: their total volume at
+   * their volume-weighted mean start. Exponential volumes make that mean's
+   * weights Dirichlet, so its variance is `2 Var(start) / (n + 1)`; it is
+   * drawn uniform on the centred interval with that variance, kept inside
+   * the cell.
+   *
+   * @param start Mean start offset in the cell, in bins.
+   * @param startVariance Variance of one session's start offset, in bins squared.
+   */
+  private depositAggregate(
+    cellStart: number,
+    width: number,
+    start: number,
+    startVariance: number,
+    arrivals: number,
+    expected: number,
+    psiMean: number,
+  ): void {
+    const uniform = this.uniform;
+    const halfWidth = Math.sqrt(6 * startVariance / (arrivals + 1));
+    let offset = start + halfWidth * (2 * uniform() - 1);
     if (offset < 0) offset = 0;
-    if (offset >= 1) offset = 1 - 1e-12;
+    if (offset >= width) offset = width * (1 - 1e-12);
     this.deposit(
-      cellStart + width * offset,
+      cellStart + offset,
       cellVolume(uniform, arrivals, expected, psiMean),
     );
   }
@@ -357,10 +387,8 @@ export class SlotSimulator {
 
   /**
    * Draws the sessions of one cell from its pieces of ON time. A cell with at
-   * most `aggregateThreshold` arrivals gets every session drawn on its own. A
-   * busier cell gets one deposit: the total volume, drawn exactly from
-   * Gamma(n, psiMean), at the volume-weighted mean start, drawn uniform on an
-   * interval whose mean and variance are those of the exact weighted mean.
+   * most `aggregateThreshold` arrivals gets every session drawn on its own; a
+   * busier one goes to `depositAggregate`.
    */
   private closeCell(
     cellStart: number,
@@ -396,15 +424,14 @@ export class SlotSimulator {
       second += on * (b * b * b - a * a * a) / 3;
     }
     const mean = first / area;
-    const variance = Math.max(0, second / area - mean * mean);
-    const halfWidth = Math.sqrt(6 * variance / (arrivals + 1));
-    let offset = mean + halfWidth * (2 * uniform() - 1);
-    const width = cellEnd - cellStart;
-    if (offset < 0) offset = 0;
-    if (offset >= width) offset = width * (1 - 1e-12);
-    this.deposit(
-      cellStart + offset,
-      cellVolume(uniform, arrivals, expected, psiMean),
+    this.depositAggregate(
+      cellStart,
+      cellEnd - cellStart,
+      mean,
+      Math.max(0, second / area - mean * mean),
+      arrivals,
+      expected,
+      psiMean,
     );
   }
 
@@ -538,7 +565,9 @@ function linearDensityPoint(slope: number, u: number): number {
   const a = slope / 2;
   const b = 1 - slope / 2;
   const x = (-b + Math.sqrt(b * b + 4 * a * u)) / (2 * a);
-  return x < 0 ? 0 : x >= 1 ? 1 - 1e-12 : x;
+  if (x < 0) return 0;
+  if (x >= 1) return 1 - 1e-12;
+  return x;
 }
 
 /**

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { coarsenFineToSlots } from "../mod.ts";
+
 const DATA = new URL("../../shared/data/", import.meta.url);
 
 /** Reads the named numeric columns of a data file, by path under the data folder. */
@@ -34,15 +36,10 @@ export function readSecondColumn(path: string): Float64Array {
   return Float64Array.from(rows, (line) => Number(line.split(",")[1]));
 }
 
-/** Averages consecutive runs of `size` values. */
+/** Averages consecutive runs of `size` values, dropping a partial last run. */
 export function blockMeans(values: ArrayLike<number>, size: number) {
-  const blocks = new Float64Array(Math.floor(values.length / size));
-  for (let b = 0; b < blocks.length; b++) {
-    let sum = 0;
-    for (let i = b * size; i < (b + 1) * size; i++) sum += values[i];
-    blocks[b] = sum / size;
-  }
-  return blocks;
+  const whole = Math.floor(values.length / size) * size;
+  return coarsenFineToSlots(Array.prototype.slice.call(values, 0, whole), size);
 }
 
 /**
