@@ -6,10 +6,11 @@
  * zeta and p = tau / s, the transition probabilities over t seconds are
  * `P11(t) = p + (1 - p) e^{-st}` and `P01(t) = p (1 - e^{-st})`. Given the
  * states i at 0 and j at h, the chance of being ON at t is
- * `P_i1(t) P_1j(h - t) / P_ij(h)`; integrating it gives the expected ON time,
- * and a double integral gives its variance. The integrals are evaluated once
- * per cell width by Simpson's rule on 128 intervals, whose error is far below
- * the simulation's own noise.
+ * `P_i1(t) P_1j(h - t) / P_ij(h)`. Integrating it gives the expected ON time
+ * and the expected integral of t over ON time. Double integrals over pairs of
+ * times give their variances and covariance. All are evaluated once per cell
+ * width by Simpson's rule on 128 intervals; tests/bridge_test.ts checks the
+ * ON time's mean and variance against direct simulation.
  *
  * @module
  */

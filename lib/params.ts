@@ -45,10 +45,10 @@ export interface KthParams {
  * - `T = 300`, `dt = 5`: five-minute operator counters turned into 5-second bins.
  * - `tau = 1/20`, `zeta = 1/10`, `sessionMeanS = 5`: a source is ON 10 s
  *   and OFF 20 s on average (ON a third of the time) and a session lasts one
- *   bin. Chosen on real fine traces (`scripts/evaluate.ts` on the UCC 5G
- *   downloads and the Bellcore LAN trace): fitting the generator to the 5G
- *   traces gives sessions of about 2.5 s, and with 30-s sessions the lag-1
- *   autocorrelation at 5 s came out near 0.95 against 0.56 to 0.64 measured.
+ *   bin. These were chosen with `scripts/evaluate.ts` on the UCC 5G downloads
+ *   and the Bellcore LAN trace. Fitting the generator to the 5G traces gives
+ *   sessions of about 2.5 s. With 30-s sessions the lag-1 autocorrelation at
+ *   5 s came out near 0.95, against 0.56 to 0.64 measured.
  *   Among the settings tried (sessions of 1 to 30 s, ON periods of 5 to 40 s)
  *   these came out best or within noise of the best, and a session of one
  *   bin keeps cells equal to bins, which halves the cost of a slot against

@@ -25,11 +25,10 @@ function slotProfile(fine: Float64Array, coarse: ArrayLike<number>, bins = 60) {
 // With a CV of 1 at dt and 20,000 slots, each position's mean has a
 // standard error near 1 / sqrt(20000 / 2) = 1% (bins correlate over about
 // two bins), so the 5% bound is five standard errors from a flat profile.
-// NOTE: per-slot rescaling itself bends the profile of very bursty series:
-// edge bins covary less with their slot's mean than middle bins do, so
-// dividing by that mean lifts the edges, by up to 1.6% at a CV of 1, 3.9%
-// at 1.5 and 5.5% at 2 (seed 9, 20,000 slots). Without rescaling the
-// profile is flat.
+// NOTE: per-slot rescaling itself bends the profile of very bursty series.
+// Edge bins covary less with their slot's mean than middle bins do, so
+// dividing by that mean lifts the edges: up to 1.6% at a CV of 1, 3.9% at
+// 1.5 and 5.5% at 2 (20,000 slots). Without rescaling the profile is flat.
 Deno.test("carry spill leaves no slot-boundary artefact; drop does", () => {
   const coarse = new Float64Array(20_000).fill(50);
   const options = { seed: 9, targetCv: 1 };

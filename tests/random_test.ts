@@ -22,8 +22,8 @@ function sample(draw: () => number, draws = DRAWS) {
   return { mean, variance: squares / draws - mean * mean };
 }
 
-// Standard errors: the sample mean's is sqrt(var / n); the sample variance's
-// is sqrt((mu4 - var^2) / n), with the fourth central moment mu4 of each law.
+// The sample mean's standard error is sqrt(var / n). The sample variance's is
+// sqrt((mu4 - var^2) / n), with mu4 the fourth central moment of each law.
 Deno.test("poisson() has the Poisson mean and variance", async (t) => {
   for (const mean of [0.3, 4, 12, 29.5, 31, 250, 1e5]) {
     await t.step(`mean ${mean}`, () => {
