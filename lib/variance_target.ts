@@ -1,7 +1,7 @@
 /**
- * Where a slot's target variance at dt comes from: by default the rolling
- * variance proxy, the local variance of the coarse series around the slot,
- * or one of the other strategies of {@linkcode VarianceStrategy}.
+ * Sources of a slot's target variance at dt. The default is the rolling
+ * variance proxy, the local variance of the coarse series around the slot;
+ * the others are listed under {@linkcode VarianceStrategy}.
  *
  * The proxy describes how slot means vary from slot to slot, which is a rough
  * stand-in for how bins vary within a slot. Two floors bound it below: a
@@ -149,7 +149,7 @@ export function rollingVarianceProxy(
 }
 
 /**
- * How the generator sets each slot's target variance at dt.
+ * Strategy of the generator for each slot's target variance at dt.
  *
  * - `"rolling"` (the default): the rolling variance proxy, the variance of
  *   the slot values in a centred window, used as the variance of a dt bin.

@@ -33,7 +33,7 @@ export interface RunOptions {
   inputFormat?: "wide" | "long";
   conserve: boolean;
   spill: "carry" | "drop";
-  /** How each slot's variance target is set (augment); default rolling. */
+  /** Variance strategy of the generator (augment only); default rolling. */
   strategy?: VarianceStrategy;
   /** Process series K, K+N, ... (1-based K). */
   shard?: { index: number; count: number };
