@@ -64,6 +64,7 @@ export {
   type Calibration,
 } from "./lib/strategy_calibrated.ts";
 export {
+  DEFAULT_STRATEGY,
   estimateScaledTarget,
   type ScaledTarget,
 } from "./lib/strategy_scaled.ts";

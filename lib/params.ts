@@ -19,7 +19,10 @@ export interface KthParams {
   tau: number;
   /** Rate of the ON to OFF transition of a source, per second. */
   zeta: number;
-  /** Session length D: each session sends its volume at a constant rate for this long. */
+  /**
+   * Session length D: each session sends its volume at a constant rate for
+   * this long. `resolveParams` sets it to `dt` when only `dt` is given.
+   */
   sessionMeanS: number;
   /** Lowest per-source arrival rate used, in sessions per second; lower solved rates are raised to it. */
   lambdaFixed: number;
@@ -31,6 +34,11 @@ export interface KthParams {
   window: number;
   /** Largest number of superposed ON/OFF sources used to reach a low variance target. */
   maxSources: number;
+  /**
+   * Smallest share of a bin's target variance left to session (shot) noise
+   * when the number of sources is chosen, from 0 to below 1.
+   */
+  shotShareMin: number;
   /** Generic floor of the variance target, as a coefficient of variation at `dt`. */
   cvFloor: number;
   /** Arrivals in a cell (a piece of a bin) above which they are drawn in aggregate. */
@@ -43,22 +51,27 @@ export interface KthParams {
  * Default parameters.
  *
  * - `T = 300`, `dt = 5`: five-minute operator counters turned into 5-second bins.
- * - `tau = 1/20`, `zeta = 1/10`, `sessionMeanS = 5`: a source is ON 10 s
- *   and OFF 20 s on average (ON a third of the time) and a session lasts one
- *   bin. These were chosen with `scripts/evaluate.ts` on the UCC 5G downloads
- *   and the Bellcore LAN trace. Fitting the generator to the 5G traces gives
- *   sessions of about 2.5 s. With 30-s sessions the lag-1 autocorrelation at
- *   5 s came out near 0.95, against 0.56 to 0.64 measured.
- *   Among the settings tried (sessions of 1 to 30 s, ON periods of 5 to 40 s)
- *   these came out best or within noise of the best, and a session of one
- *   bin keeps cells equal to bins, which halves the cost of a slot against
- *   2.5-s sessions.
+ * - `tau = 1/5`, `zeta = 1/2.5`: a source is ON 2.5 s and OFF 5 s on
+ *   average, so it is ON a third of the time.
+ * - `sessionMeanS = 5`: a session lasts one bin. `resolveParams` keeps it at
+ *   `dt` when only `dt` changes, so cells stay equal to bins.
+ * - `shotShareMin = 0.5`: at least half of a bin's variance comes from
+ *   session noise, the rest from ON/OFF switching.
+ *
+ *   These four were chosen with `scripts/evaluate.ts` on the first halves of
+ *   the UCC 5G downloads and the Bellcore LAN trace, then checked on the
+ *   second halves. The grid held ON periods of 2.5 to 20 s, sessions of 1 to
+ *   5 s and shares of 0 to 0.7. Slow switching with little session noise
+ *   kept bins correlated too long: lag-1 autocorrelation of 0.7 to 0.98,
+ *   against 0.22 to 0.64 measured. Sessions of 1 s at 5-s bins scored about
+ *   as well, but they split every bin into two cells, which doubles the cost
+ *   of a slot.
  * - `lambdaFixed = 0.5`: at least one session every 2 s while ON, so a slot of
  *   300 s almost never comes out empty.
  * - `maxSources = 32`: the ON/OFF floor of the squared CV falls as 1/K; one
- *   source cannot go below a CV of 1.21 at `dt`, and 32 sources reach 0.22,
- *   under the 5-s CV of a busy LAN aggregate (0.23 to 0.28 in Bellcore's
- *   1989 Ethernet trace).
+ *   source cannot go below a CV of 0.86 at `dt = 5`, and 32 sources with
+ *   half the variance left to sessions reach 0.22, under the 5-s CV of a
+ *   busy LAN aggregate (0.23 to 0.28 in Bellcore's 1989 Ethernet trace).
  * - `aggregateThreshold = 4`: a cell (a piece of a bin) with more than 4
  *   arrivals gets one deposit with the exact total volume and the exact mean
  *   and variance of its volume-weighted start, so every bin keeps its exact
@@ -71,14 +84,15 @@ export interface KthParams {
 export const DEFAULT_PARAMS: Readonly<KthParams> = Object.freeze({
   T: 300,
   dt: 5,
-  tau: 1 / 20,
-  zeta: 1 / 10,
+  tau: 1 / 5,
+  zeta: 1 / 2.5,
   sessionMeanS: 5,
   lambdaFixed: 0.5,
   lambdaMin: 1e-6,
   psiMeanMin: 1e-9,
   window: 12,
   maxSources: 32,
+  shotShareMin: 0.5,
   cvFloor: 0.01,
   aggregateThreshold: 4,
   bulkSources: 8,
@@ -86,6 +100,9 @@ export const DEFAULT_PARAMS: Readonly<KthParams> = Object.freeze({
 
 /**
  * Merges partial parameters over the defaults and validates the result.
+ *
+ * The session length follows the bin width: when `dt` is given and
+ * `sessionMeanS` is not, a session lasts one bin.
  *
  * @param overrides Fields to change from {@linkcode DEFAULT_PARAMS}.
  * @returns A frozen, validated parameter set.
@@ -98,12 +115,16 @@ export const DEFAULT_PARAMS: Readonly<KthParams> = Object.freeze({
  *
  * const params = resolveParams({ dt: 1 });
  * assert.equal(params.T / params.dt, 300);
+ * assert.equal(params.sessionMeanS, 1);
  * ```
  */
 export function resolveParams(
   overrides: Partial<KthParams> = {},
 ): Readonly<KthParams> {
   const params = { ...DEFAULT_PARAMS, ...overrides };
+  if (!("sessionMeanS" in overrides) && "dt" in overrides) {
+    params.sessionMeanS = params.dt;
+  }
   validateParams(params);
   return Object.freeze(params);
 }
@@ -186,6 +207,14 @@ export function validateParams(params: KthParams): void {
         }`,
       );
     }
+  }
+  const share = params.shotShareMin;
+  if (!(typeof share === "number" && share >= 0 && share < 1)) {
+    throw new RangeError(
+      `Invalid parameter shotShareMin: must be a number from 0 to below 1, got ${
+        String(share)
+      }`,
+    );
   }
   const bins = params.T / params.dt;
   if (Math.abs(bins - Math.round(bins)) > 1e-9 * bins) {

@@ -101,7 +101,8 @@ export function solveWithConstants(
 ): SlotSolution {
   const { pOn, i1, floorCv2 } = constants;
   const modulationOne = eRate * eRate * floorCv2;
-  let sources = Math.floor(modulationOne / eVar) + 1;
+  const modulationShare = 1 - params.shotShareMin;
+  let sources = Math.floor(modulationOne / (modulationShare * eVar)) + 1;
   let infeasible = false;
   if (!(sources <= params.maxSources)) {
     sources = params.maxSources;

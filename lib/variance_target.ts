@@ -14,7 +14,7 @@
 import { type ModelConstants, modelConstants } from "./moments.ts";
 import { type KthParams, resolveParams } from "./params.ts";
 import type { Calibration } from "./strategy_calibrated.ts";
-import type { ScaledTarget } from "./strategy_scaled.ts";
+import { DEFAULT_STRATEGY, type ScaledTarget } from "./strategy_scaled.ts";
 
 /** Headroom over the model's floor, so the solve keeps a positive shot-noise term. */
 const FEASIBILITY_MARGIN = 1.05;
@@ -99,7 +99,7 @@ export function applyVarianceFloors(
 ): VarianceTarget {
   const generic = (params.cvFloor * mean) ** 2;
   const feasible = FEASIBILITY_MARGIN * mean * mean * constants.floorCv2 /
-    params.maxSources;
+    (params.maxSources * (1 - params.shotShareMin));
   const floor = Math.max(generic, feasible);
   if (raw >= floor) return { variance: raw, floored: false };
   return { variance: floor, floored: true };
@@ -151,11 +151,12 @@ export function rollingVarianceProxy(
 /**
  * Strategy of the generator for each slot's target variance at dt.
  *
- * - `"rolling"` (the default): the rolling variance proxy, the variance of
- *   the slot values in a centred window, used as the variance of a dt bin.
- * - A {@linkcode ScaledTarget} from `estimateScaledTarget`: the same window
- *   variance, read as the variance at the slot scale T and extrapolated to dt
- *   with the coarse series' variance-time exponent beta.
+ * - A {@linkcode ScaledTarget}: the window variance of the slot values, read
+ *   as the variance at the slot scale T and extrapolated to dt with a
+ *   variance-time exponent beta. The default, `DEFAULT_STRATEGY`, assumes
+ *   beta = 0.3; `estimateScaledTarget` estimates beta on the coarse series.
+ * - `"rolling"`: the rolling variance proxy, the variance of the slot values
+ *   in a centred window, used as the variance of a dt bin as it is.
  * - A {@linkcode Calibration} from `calibrateFromFine`: a fixed coefficient
  *   of variation at dt and the ON/OFF and session parameters fitted on a
  *   reference fine trace.
@@ -208,8 +209,11 @@ export function resolveVarianceRule(
       "Invalid options: targetCv and strategy are both set; pass { cv } as the strategy instead of targetCv",
     );
   }
-  const chosen: VarianceStrategy = strategy ??
-    (targetCv === undefined ? "rolling" : { cv: targetCv });
+  const fallback =
+    (targetCv === undefined
+      ? DEFAULT_STRATEGY
+      : { cv: targetCv }) as VarianceStrategy;
+  const chosen = strategy ?? fallback;
   if (chosen === "rolling") return { cv: undefined, factor: 1, params: {} };
   if ("kind" in chosen && chosen.kind === "scaled") {
     checkNumber(chosen.beta, "strategy.beta", 0, 2);

@@ -143,6 +143,7 @@ Deno.test("ippBasicBaseline() is the generator with one source and drop", () => 
     seed: 5,
     seriesKey: "x",
     spill: "drop",
+    strategy: "rolling",
   });
   assert.deepEqual(baseline.fine, direct.fine);
   assert.equal(baseline.report.sourcesMax, 1);

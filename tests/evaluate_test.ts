@@ -1,4 +1,4 @@
-import { runEvaluation } from "../scripts/evaluate.ts";
+import { DEFAULT_METHOD, runEvaluation } from "../scripts/evaluate.ts";
 import { assert } from "./assert.ts";
 
 const TRACE = new URL(
@@ -16,7 +16,7 @@ Deno.test("evaluate.ts writes Markdown and JSON tables for a real slice", () => 
     assert.equal(results.length, 2);
     assert.equal(results[0].slots, 8);
     for (
-      const method of ["truth", "flat step", "rolling (default)", "scaled"]
+      const method of ["truth", "flat step", DEFAULT_METHOD, "rolling"]
     ) {
       assert.ok(method in results[0].methods, method);
       assert.ok(markdown.includes(`| ${method} |`), method);

@@ -6,17 +6,23 @@ import {
 } from "../mod.ts";
 import { assert, assertClose, assertThrows } from "./assert.ts";
 
-const { floorCv2, pOn } = modelConstants(DEFAULT_PARAMS);
+const { floorCv2, pOn, i1 } = modelConstants(DEFAULT_PARAMS);
+const modulationShare = 1 - DEFAULT_PARAMS.shotShareMin;
 
 Deno.test("solveLambdaAndPsiMean() inverts binMoments()", async (t) => {
-  // With the default rates one source covers CVs from 1.21 (its floor) to
-  // about 1.75, where the solved lambda reaches the 0.5 clamp.
-  for (const cv of [1.3, 1.5, 1.7]) {
-    await t.step(`CV ${cv}`, () => {
+  // One source serves squared CVs from F / (1 - shotShareMin) up to where the
+  // solved lambda reaches lambdaFixed: F + 2 I1 / (pOn lambdaFixed).
+  const low = floorCv2 / modulationShare;
+  const high = floorCv2 + 2 * i1 / (pOn * DEFAULT_PARAMS.lambdaFixed);
+  assert.ok(low < high, `one source has a range: ${low} < ${high}`);
+  for (const fraction of [0.1, 0.5, 0.9]) {
+    const cv = Math.sqrt(low + fraction * (high - low));
+    await t.step(`CV ${cv.toFixed(3)}`, () => {
       const mean = 40;
       const variance = (cv * mean) ** 2;
       const solution = solveLambdaAndPsiMean(mean, variance, DEFAULT_PARAMS);
       assert.equal(solution.sources, 1);
+      assert.equal(solution.lambdaClamped, false);
       const moments = binMoments(
         solution.lambda,
         solution.psiMean,
@@ -29,16 +35,23 @@ Deno.test("solveLambdaAndPsiMean() inverts binMoments()", async (t) => {
 });
 
 Deno.test("solveLambdaAndPsiMean() takes the fewest sources", async (t) => {
-  const params = { ...DEFAULT_PARAMS, lambdaFixed: 0 };
-  for (const cv2 of [0.85 * floorCv2, 0.45 * floorCv2, 0.09 * floorCv2]) {
-    await t.step(`CV^2 ${cv2.toFixed(3)}`, () => {
-      const solution = solveLambdaAndPsiMean(1, cv2, params);
-      assert.equal(solution.lambdaClamped, false);
-      const sources = solution.sources;
-      assert.ok(floorCv2 / sources < cv2, `${sources} sources reach it`);
-      assert.ok(floorCv2 / (sources - 1) >= cv2, `${sources - 1} do not`);
-      assertClose(solution.variance, cv2, 1e-9 * cv2, "variance");
-    });
+  for (const shotShareMin of [0, DEFAULT_PARAMS.shotShareMin, 0.8]) {
+    const params = { ...DEFAULT_PARAMS, lambdaFixed: 0, shotShareMin };
+    const share = 1 - shotShareMin;
+    for (const cv2 of [0.85 * floorCv2, 0.45 * floorCv2, 0.2 * floorCv2]) {
+      await t.step(`share ${shotShareMin}, CV^2 ${cv2.toFixed(3)}`, () => {
+        const solution = solveLambdaAndPsiMean(1, cv2, params);
+        assert.equal(solution.lambdaClamped, false);
+        const sources = solution.sources;
+        const onOff = floorCv2 / sources;
+        assert.ok(onOff < share * cv2, `${sources} sources leave the share`);
+        assert.ok(
+          floorCv2 / (sources - 1) >= share * cv2,
+          `${sources - 1} do not`,
+        );
+        assertClose(solution.variance, cv2, 1e-9 * cv2, "variance");
+      });
+    }
   }
 });
 

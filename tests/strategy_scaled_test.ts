@@ -1,5 +1,6 @@
 import {
   createSeriesRandom,
+  DEFAULT_STRATEGY,
   estimateScaledTarget,
   FineSeriesStream,
   generateFineSeriesFromCoarse,
@@ -27,9 +28,12 @@ Deno.test("estimateScaledTarget() finds beta near 1 for white noise", () => {
   assertClose(mean, 1, 4 * spread / Math.sqrt(betas.length) + 0.02, "beta");
 });
 
-Deno.test("estimateScaledTarget() falls back to beta 1 on a short series", () => {
+Deno.test("estimateScaledTarget() falls back to the default beta on a short series", () => {
   const target = estimateScaledTarget([1, 2, 3, 4, 5]);
-  assertEquals([target.beta, target.estimated], [1, false]);
+  assertEquals([target.beta, target.estimated], [
+    DEFAULT_STRATEGY.beta,
+    false,
+  ]);
 });
 
 Deno.test("the scaled strategy gives Var(T) (T/dt)^beta at dt", () => {
@@ -103,4 +107,13 @@ Deno.test("resolveVarianceRule() rejects bad strategies", async (t) => {
     () => resolveVarianceRule({} as { cv: number }, undefined, 60),
     TypeError,
   );
+});
+
+Deno.test("the generator's default strategy is the scaled one with beta 0.3", () => {
+  // A CV of 0.2 between slots: above the floor once scaled, not before.
+  const coarse = whiteCoarse(40, 3).map((value) => 200 + 8 * (value - 100));
+  const run = (strategy?: "rolling" | typeof DEFAULT_STRATEGY) =>
+    generateFineSeriesFromCoarse(coarse, { seed: 2, strategy }).fine;
+  assertEquals(run(), run(DEFAULT_STRATEGY));
+  assert.notDeepStrictEqual(run(), run("rolling"));
 });

@@ -33,7 +33,7 @@ export interface RunOptions {
   inputFormat?: "wide" | "long";
   conserve: boolean;
   spill: "carry" | "drop";
-  /** Variance strategy of the generator (augment only); default rolling. */
+  /** Variance strategy of the generator (augment only); default `DEFAULT_STRATEGY`. */
   strategy?: VarianceStrategy;
   /** Process series K, K+N, ... (1-based K). */
   shard?: { index: number; count: number };
