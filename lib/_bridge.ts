@@ -15,6 +15,8 @@
  * @module
  */
 
+import { type BinomialTables, binomialTables } from "./_binomial_table.ts";
+
 /** Moments of one source's ON time over a cell, by states at the cell's ends. */
 export interface CellBridge {
   /** P(ON at the end | ON at the start). */
@@ -31,14 +33,11 @@ export interface CellBridge {
   onTimeMomentVariance: Float64Array;
   /** Covariance of the ON time and that integral, seconds cubed, same index. */
   onTimeCovariance: Float64Array;
-  /** Distribution functions of Binomial(n, stayOn) for n up to TABLE_TRIALS. */
-  stayOnTable: Float64Array[];
-  /** Distribution functions of Binomial(n, turnOn) for n up to TABLE_TRIALS. */
-  turnOnTable: Float64Array[];
+  /** Tabulated laws of Binomial(n, stayOn), sources that stay ON out of n. */
+  stayOnTables: BinomialTables;
+  /** Tabulated laws of Binomial(n, turnOn), sources that turn ON out of n. */
+  turnOnTables: BinomialTables;
 }
-
-/** Largest trial count with a tabulated binomial distribution function. */
-export const TABLE_TRIALS = 64;
 
 const cache = new Map<string, CellBridge>();
 
@@ -58,24 +57,6 @@ export function cachedCellBridge(
     cache.set(key, bridge);
   }
   return bridge;
-}
-
-/** Tabulates the distribution functions of Binomial(n, p) for n = 0..TABLE_TRIALS. */
-function binomialTables(p: number): Float64Array[] {
-  const tables: Float64Array[] = [];
-  for (let n = 0; n <= TABLE_TRIALS; n++) {
-    const table = new Float64Array(n + 1);
-    let logMass = n * Math.log1p(-p);
-    let cumulative = 0;
-    for (let k = 0; k <= n; k++) {
-      cumulative += Math.exp(logMass);
-      table[k] = cumulative;
-      logMass += Math.log((n - k) / (k + 1)) + Math.log(p) - Math.log1p(-p);
-    }
-    table[n] = 1;
-    tables.push(table);
-  }
-  return tables;
 }
 
 const INTERVALS = 128;
@@ -153,8 +134,8 @@ export function cellBridge(
     onTimeMoment,
     onTimeMomentVariance,
     onTimeCovariance,
-    stayOnTable: binomialTables(stayOn),
-    turnOnTable: binomialTables(turnOn),
+    stayOnTables: binomialTables(stayOn),
+    turnOnTables: binomialTables(turnOn),
   };
 }
 

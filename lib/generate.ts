@@ -144,6 +144,12 @@ function validateOptions(options: GenerateOptions): void {
   }
 }
 
+/** Pushes a whole series into a new stream and finishes it, in one output array. */
+let generateWhole: (
+  stream: FineSeriesStream,
+  coarse: ArrayLike<number>,
+) => Float64Array;
+
 /**
  * Generates a fine series from coarse values in chunks, with bounded memory.
  *
@@ -230,26 +236,13 @@ export class FineSeriesStream {
    * @throws {TypeError|RangeError} When a value is invalid; nothing is consumed.
    */
   push(chunk: ArrayLike<number>): Float64Array {
-    if (this.#finished) {
-      throw new RangeError("Cannot push to a finished FineSeriesStream");
-    }
-    for (let i = 0; i < chunk.length; i++) {
-      validateCoarseValue(chunk[i], this.#received + i);
-    }
+    this.#check(chunk);
     const ready = Math.max(
       0,
       this.#received + chunk.length - this.#half - this.#next,
     );
     const out = new Float64Array(ready * this.#bins);
-    let offset = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      this.#ring[this.#received % this.#ring.length] = chunk[i];
-      this.#received++;
-      if (this.#received - 1 - this.#half >= this.#next) {
-        this.#processSlot(this.#next, this.#received, out, offset);
-        offset += this.#bins;
-      }
-    }
+    this.#pushInto(chunk, out, 0);
     return out;
   }
 
@@ -260,13 +253,53 @@ export class FineSeriesStream {
    */
   finish(): Float64Array {
     const out = new Float64Array((this.#received - this.#next) * this.#bins);
-    let offset = 0;
+    this.#finishInto(out, 0);
+    return out;
+  }
+
+  static {
+    // Lets generateFineSeriesFromCoarse write every slot into one array,
+    // which saves allocating and copying the output twice.
+    generateWhole = (stream, coarse) => {
+      stream.#check(coarse);
+      const out = new Float64Array(coarse.length * stream.#bins);
+      stream.#finishInto(out, stream.#pushInto(coarse, out, 0));
+      return out;
+    };
+  }
+
+  /** Throws when the stream is finished or a value of the chunk is invalid. */
+  #check(chunk: ArrayLike<number>): void {
+    if (this.#finished) {
+      throw new RangeError("Cannot push to a finished FineSeriesStream");
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      validateCoarseValue(chunk[i], this.#received + i);
+    }
+  }
+
+  /** Takes checked values, writes the bins of each slot they complete from `out[start]` on, and returns the next free index. */
+  #pushInto(chunk: ArrayLike<number>, out: Float64Array, start: number) {
+    let offset = start;
+    for (let i = 0; i < chunk.length; i++) {
+      this.#ring[this.#received % this.#ring.length] = chunk[i];
+      this.#received++;
+      if (this.#received - 1 - this.#half >= this.#next) {
+        this.#processSlot(this.#next, this.#received, out, offset);
+        offset += this.#bins;
+      }
+    }
+    return offset;
+  }
+
+  /** Writes the bins of the slots still held back from `out[start]` on, and closes the stream. */
+  #finishInto(out: Float64Array, start: number): void {
+    let offset = start;
     while (this.#next < this.#received) {
       this.#processSlot(this.#next, this.#received, out, offset);
       offset += this.#bins;
     }
     this.#finished = true;
-    return out;
   }
 
   #processSlot(slot: number, end: number, out: Float64Array, offset: number) {
@@ -391,10 +424,6 @@ export function generateFineSeriesFromCoarse(
     );
   }
   const stream = new FineSeriesStream(options);
-  const head = stream.push(coarse);
-  const tail = stream.finish();
-  const fine = new Float64Array(head.length + tail.length);
-  fine.set(head);
-  fine.set(tail, head.length);
+  const fine = generateWhole(stream, coarse);
   return { fine, report: stream.report };
 }

@@ -1,19 +1,29 @@
 /**
  * Seeded random streams and the draws the engine needs: uniform, exponential,
- * normal, Poisson and gamma.
+ * normal, Poisson, gamma and binomial.
  *
  * Every series gets its own stream, derived from the run's seed and the
  * series key, so a series comes out the same whether it is generated alone,
  * in a shard or next to thousands of others.
  *
+ * The draws accept any uniform source. A source from `createSeriesRandom`
+ * shares its buffer with the engine, and any other source is called once
+ * per uniform number a draw uses.
+ *
  * @module
  */
 
-// @ts-types="npm:@types/seedrandom@^3.0.8"
-import seedrandom from "npm:seedrandom@^3.0.5";
+import { drawBinomial, drawGamma, drawPoisson } from "./_draws.ts";
+import { drawExponential } from "./_exponential_ziggurat.ts";
+import {
+  createUniformSource,
+  streamOf,
+  type UniformSource,
+} from "./_uniform_stream.ts";
+import { drawNormal } from "./_normal_ziggurat.ts";
 
-/** A seeded source of uniform numbers in [0, 1). */
-export type UniformSource = () => number;
+export type { UniformSource };
+export { logFactorial } from "./_draws.ts";
 
 /**
  * Creates the uniform stream of one series, from Alea (seedrandom), seeded by
@@ -37,11 +47,12 @@ export function createSeriesRandom(
   seed: number | string,
   seriesKey: string,
 ): UniformSource {
-  return seedrandom.alea(`${seed}\u001f${seriesKey}`);
+  return createUniformSource(`${seed}\u001f${seriesKey}`);
 }
 
 /**
- * Draws Exponential(1) as `-log(1 - u)`, which never takes the log of 0.
+ * Draws Exponential(1) by the ziggurat method of Marsaglia and Tsang (2000),
+ * which mostly costs one uniform number and no logarithm.
  *
  * @param uniform The uniform stream.
  * @returns A number >= 0 with mean 1.
@@ -55,12 +66,12 @@ export function createSeriesRandom(
  * ```
  */
 export function exponential(uniform: UniformSource): number {
-  return -Math.log(1 - uniform());
+  return drawExponential(streamOf(uniform));
 }
 
 /**
- * Draws a standard normal by Marsaglia's polar method, which needs no
- * trigonometry.
+ * Draws a standard normal by the ziggurat method of Marsaglia and Tsang
+ * (2000), which mostly costs one uniform number and no logarithm.
  *
  * @param uniform The uniform stream.
  * @returns A normal number with mean 0 and variance 1.
@@ -74,14 +85,7 @@ export function exponential(uniform: UniformSource): number {
  * ```
  */
 export function standardNormal(uniform: UniformSource): number {
-  for (;;) {
-    const x = 2 * uniform() - 1;
-    const y = 2 * uniform() - 1;
-    const radius = x * x + y * y;
-    if (radius > 0 && radius < 1) {
-      return x * Math.sqrt(-2 * Math.log(radius) / radius);
-    }
-  }
+  return drawNormal(streamOf(uniform));
 }
 
 /**
@@ -102,88 +106,7 @@ export function standardNormal(uniform: UniformSource): number {
  * ```
  */
 export function poisson(uniform: UniformSource, mean: number): number {
-  if (mean < 10) return poissonByInversion(uniform, mean);
-  return poissonPtrs(uniform, mean);
-}
-
-// Memos of the last mean's constants: cells of a slot share one mean, so
-// this skips most exp, log and sqrt calls. Values only, so streams stay
-// independent.
-let inversionMean = NaN;
-let inversionStart = 1;
-
-function poissonByInversion(uniform: UniformSource, mean: number): number {
-  if (mean !== inversionMean) {
-    inversionMean = mean;
-    inversionStart = Math.exp(-mean);
-  }
-  let probability = inversionStart;
-  let cumulative = probability;
-  const u = uniform();
-  let count = 0;
-  while (u > cumulative && count < 1000) {
-    count++;
-    probability *= mean / count;
-    cumulative += probability;
-  }
-  return count;
-}
-
-let ptrsMean = NaN;
-let logMean = 0;
-let a = 0;
-let b = 0;
-let inverseAlpha = 0;
-let vr = 0;
-
-function poissonPtrs(uniform: UniformSource, mean: number): number {
-  if (mean !== ptrsMean) {
-    ptrsMean = mean;
-    logMean = Math.log(mean);
-    b = 0.931 + 2.53 * Math.sqrt(mean);
-    a = -0.059 + 0.02483 * b;
-    inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
-    vr = 0.9277 - 3.6224 / (b - 2);
-  }
-  for (;;) {
-    const u = uniform() - 0.5;
-    const v = uniform();
-    const us = 0.5 - Math.abs(u);
-    const k = Math.floor((2 * a / us + b) * u + mean + 0.43);
-    if (us >= 0.07 && v <= vr) return k;
-    if (k < 0 || (us < 0.013 && v > us)) continue;
-    const lhs = Math.log(v * inverseAlpha / (a / (us * us) + b));
-    if (lhs <= -mean + k * logMean - logFactorial(k)) return k;
-  }
-}
-
-const LOG_FACTORIALS = [0, 0, 0.6931471805599453, 1.791759469228055];
-for (let k = 4; k < 32; k++) {
-  LOG_FACTORIALS.push(LOG_FACTORIALS[k - 1] + Math.log(k));
-}
-
-/**
- * Returns log(k!) from a table below 32 and Stirling's series above
- * (relative error below 1e-13).
- *
- * @param k A whole number >= 0.
- * @returns log(k!).
- *
- * @example
- * ```ts
- * import { logFactorial } from "../mod.ts";
- * import assert from "node:assert/strict";
- *
- * assert.ok(Math.abs(logFactorial(5) - Math.log(120)) < 1e-12);
- * ```
- */
-export function logFactorial(k: number): number {
-  if (k < 32) return LOG_FACTORIALS[k];
-  const n = k + 1;
-  const inverse = 1 / n;
-  const inverseSquare = inverse * inverse;
-  return (n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) +
-    inverse * (1 / 12 - inverseSquare * (1 / 360 - inverseSquare / 1260));
+  return drawPoisson(streamOf(uniform), mean);
 }
 
 /**
@@ -208,24 +131,7 @@ export function gamma(
   shape: number,
   scale: number,
 ): number {
-  if (shape < 1) {
-    const boost = (1 - uniform()) ** (1 / shape);
-    return gamma(uniform, shape + 1, scale) * boost;
-  }
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const x = standardNormal(uniform);
-    const root = 1 + c * x;
-    if (root <= 0) continue;
-    const v = root * root * root;
-    const u = 1 - uniform();
-    const xSquare = x * x;
-    if (u < 1 - 0.0331 * xSquare * xSquare) return d * v * scale;
-    if (Math.log(u) < 0.5 * xSquare + d * (1 - v + Math.log(v))) {
-      return d * v * scale;
-    }
-  }
+  return drawGamma(streamOf(uniform), shape, scale);
 }
 
 /**
@@ -251,24 +157,5 @@ export function binomial(
   trials: number,
   probability: number,
 ): number {
-  if (probability > 0.5) {
-    return trials - binomial(uniform, trials, 1 - probability);
-  }
-  if (trials > 512) {
-    const half = Math.floor(trials / 2);
-    return binomial(uniform, half, probability) +
-      binomial(uniform, trials - half, probability);
-  }
-  if (trials === 0 || probability === 0) return 0;
-  const odds = probability / (1 - probability);
-  let mass = (1 - probability) ** trials;
-  let cumulative = mass;
-  const u = uniform();
-  let count = 0;
-  while (u > cumulative && count < trials) {
-    mass *= odds * (trials - count) / (count + 1);
-    count++;
-    cumulative += mass;
-  }
-  return count;
+  return drawBinomial(streamOf(uniform), trials, probability);
 }

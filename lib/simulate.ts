@@ -24,14 +24,10 @@
  * @module
  */
 
-import { cachedCellBridge, type CellBridge, TABLE_TRIALS } from "./_bridge.ts";
-import {
-  binomial,
-  exponential,
-  gamma,
-  poisson as poissonCount,
-  standardNormal,
-} from "./random.ts";
+import { BulkCells } from "./_bulk_cells.ts";
+import { aggregateOffset, cellVolume, drawArrivals } from "./_aggregate.ts";
+import { drawExponential } from "./_exponential_ziggurat.ts";
+import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
 import { binsPerSlot, type KthParams } from "./params.ts";
 
@@ -53,20 +49,19 @@ export interface SlotRates {
  * from a slot to the next: running sessions and the number of sources ON.
  */
 export class SlotSimulator {
-  private readonly uniform: UniformSource;
+  private readonly stream: UniformStream;
   private readonly bins: number;
   private readonly dt: number;
   private readonly slotS: number;
   private readonly sessionBins: number;
+  private readonly inverseSessionS: number;
   private readonly cellCut: number;
   private readonly tau: number;
   private readonly zeta: number;
   private readonly pOn: number;
   private readonly threshold: number;
   private readonly bulkSources: number;
-  private readonly classCounts = new Float64Array(4);
-  private lastWidth = NaN;
-  private lastBridge: CellBridge | undefined;
+  private bulkCells: BulkCells | undefined;
   private readonly carry: boolean;
   private readonly deposits: Float64Array;
   private readonly activeChanges: Int32Array;
@@ -87,11 +82,12 @@ export class SlotSimulator {
    *   "drop" starts every slot afresh and cuts sessions at its end.
    */
   constructor(params: KthParams, uniform: UniformSource, spill: SpillMode) {
-    this.uniform = uniform;
+    this.stream = streamOf(uniform);
     this.bins = binsPerSlot(params);
     this.dt = params.dt;
     this.slotS = params.T;
     this.sessionBins = params.sessionMeanS / params.dt;
+    this.inverseSessionS = 1 / params.sessionMeanS;
     const fraction = this.sessionBins - Math.floor(this.sessionBins);
     this.cellCut = fraction > 1e-9 && fraction < 1 - 1e-9 ? 1 - fraction : 0;
     this.tau = params.tau;
@@ -160,18 +156,18 @@ export class SlotSimulator {
   }
 
   private setSources(sources: number): void {
-    const uniform = this.uniform;
+    const stream = this.stream;
     if (this.sourcesOn < 0) {
       let on = 0;
-      for (let i = 0; i < sources; i++) if (uniform() < this.pOn) on++;
+      for (let i = 0; i < sources; i++) if (stream.next() < this.pOn) on++;
       this.sourcesOn = on;
     } else if (sources > this.sources) {
       for (let i = this.sources; i < sources; i++) {
-        if (uniform() < this.pOn) this.sourcesOn++;
+        if (stream.next() < this.pOn) this.sourcesOn++;
       }
     } else {
       for (let remaining = this.sources; remaining > sources; remaining--) {
-        if (uniform() * remaining < this.sourcesOn) this.sourcesOn--;
+        if (stream.next() * remaining < this.sourcesOn) this.sourcesOn--;
       }
     }
     this.sources = sources;
@@ -182,7 +178,7 @@ export class SlotSimulator {
    * cell the pieces of time, with their number of sources ON, that fall in it.
    */
   private runOnOff(lambda: number, psiMean: number): void {
-    const uniform = this.uniform;
+    const stream = this.stream;
     const sources = this.sources;
     const slotBins = this.bins;
     const binsPerSecond = 1 / this.dt;
@@ -194,7 +190,7 @@ export class SlotSimulator {
     for (;;) {
       const up = (sources - on) * this.tau;
       const total = up + on * this.zeta;
-      const switchAt = from + exponential(uniform) / total * binsPerSecond;
+      const switchAt = from + drawExponential(stream) / total * binsPerSecond;
       const to = switchAt < slotBins ? switchAt : slotBins;
       while (cellEnd <= to) {
         if (on > 0) this.addPiece(from - cellStart, cellEnd - cellStart, on);
@@ -208,124 +204,87 @@ export class SlotSimulator {
         this.addPiece(from - cellStart, to - cellStart, on);
       }
       from = to;
-      on += uniform() * total < up ? 1 : -1;
+      on += stream.next() * total < up ? 1 : -1;
     }
     this.sourcesOn = on;
   }
 
   /**
-   * Runs many sources cell by cell instead of switch by switch. The number of
-   * sources ON moves from one cell end to the next by its exact binomial
-   * transitions. A cell's ON time (sources times seconds) then has an exact
-   * mean and variance given how many sources stayed ON, turned ON, turned
-   * OFF or stayed OFF. It is drawn from a law with that mean and variance:
-   * uniform, or gamma when the uniform would reach below 0. The ON time's
-   * centre in the cell is drawn with its exact mean, variance and covariance
-   * with the ON time. Arrivals are Poisson given the ON time, and their starts
-   * follow the linear density with that centre, so only the shape of the ON
-   * time within a cell beyond its first two moments is approximated.
+   * Runs many sources cell by cell instead of switch by switch (see
+   * `BulkCells` for the ON times). Arrivals are Poisson given a cell's ON
+   * time, and their starts follow the linear density with its centre, so only
+   * the shape of the ON time within a cell beyond its first two moments is
+   * approximated.
    */
   private runBulk(lambda: number, psiMean: number): void {
-    const uniform = this.uniform;
-    const sources = this.sources;
-    let on = this.sourcesOn;
-    let cellStart = 0;
-    while (cellStart < this.bins) {
-      const cellEnd = this.cellEndAfter(cellStart);
-      const width = cellEnd - cellStart;
-      const bridge = this.bridgeFor(width * this.dt);
-      const stayed = tableBinomial(
-        uniform,
-        bridge.stayOnTable,
-        on,
-        bridge.stayOn,
-      );
-      const turned = tableBinomial(
-        uniform,
-        bridge.turnOnTable,
-        sources - on,
-        bridge.turnOn,
-      );
-      const counts = this.classCounts;
-      counts[0] = sources - on - turned;
-      counts[1] = turned;
-      counts[2] = on - stayed;
-      counts[3] = stayed;
-      let mean = 0;
-      let variance = 0;
-      let moment = 0;
-      let momentVariance = 0;
-      let covariance = 0;
-      for (let index = 0; index < 4; index++) {
-        const count = counts[index];
-        if (count === 0) continue;
-        mean += count * bridge.onTime[index];
-        variance += count * bridge.onTimeVariance[index];
-        moment += count * bridge.onTimeMoment[index];
-        momentVariance += count * bridge.onTimeMomentVariance[index];
-        covariance += count * bridge.onTimeCovariance[index];
-      }
-      on = stayed + turned;
-      if (mean > 0) {
-        const onTime = drawOnTime(uniform, mean, variance);
-        const slope = variance > 0 ? covariance / variance : 0;
-        const residual = Math.max(0, momentVariance - slope * covariance);
-        const centreTime = moment + slope * (onTime - mean) +
-          Math.sqrt(3 * residual) * (2 * uniform() - 1);
-        const widthS = width * this.dt;
-        const centre = onTime > 0 ? centreTime / onTime / widthS : 0.5;
-        this.bulkArrivals(
-          cellStart,
-          width,
-          lambda * onTime,
-          centre,
+    const stream = this.stream;
+    const cells = this.bulkCells ?? this.makeBulkCells();
+    this.sourcesOn = cells.draw(
+      stream,
+      this.sources,
+      this.sourcesOn,
+      lambda,
+      psiMean,
+    );
+    const arrivals = cells.arrivals;
+    const positions = cells.position;
+    const volumes = cells.volume;
+    for (let cell = 0; cell < cells.count; cell++) {
+      const count = arrivals[cell];
+      if (count > this.threshold) {
+        this.deposit(positions[cell], volumes[cell]);
+      } else if (count > 0) {
+        this.depositSessions(
+          cells.start[cell],
+          cells.width[cell],
+          count,
+          cells.slope[cell],
           psiMean,
         );
       }
-      cellStart = cellEnd;
     }
-    this.sourcesOn = on;
   }
 
-  /** Draws a bulk cell's sessions, given their expected count and centre (0 to 1). */
-  private bulkArrivals(
+  private makeBulkCells(): BulkCells {
+    const ends: number[] = [];
+    for (let end = 0; end < this.bins;) {
+      end = this.cellEndAfter(end);
+      ends.push(end);
+    }
+    this.bulkCells = new BulkCells(
+      ends,
+      this.tau,
+      this.zeta,
+      this.dt,
+      this.threshold,
+    );
+    return this.bulkCells;
+  }
+
+  /**
+   * Draws `count` sessions of a bulk cell, one by one, with starts from the
+   * linear density of `slope` over the cell.
+   */
+  private depositSessions(
     cellStart: number,
     width: number,
-    expected: number,
-    centre: number,
+    count: number,
+    slope: number,
     psiMean: number,
   ): void {
-    const uniform = this.uniform;
-    const arrivals = drawArrivals(uniform, expected);
-    if (arrivals === 0) return;
-    const slope = Math.max(-2, Math.min(2, 12 * (centre - 0.5)));
-    if (arrivals <= this.threshold) {
-      for (let n = 0; n < arrivals; n++) {
-        const offset = linearDensityPoint(slope, uniform());
-        this.deposit(
-          cellStart + width * offset,
-          psiMean * exponential(uniform),
-        );
-      }
-      return;
+    const stream = this.stream;
+    for (let n = 0; n < count; n++) {
+      const offset = linearDensityPoint(slope, stream.next());
+      this.deposit(
+        cellStart + width * offset,
+        psiMean * drawExponential(stream),
+      );
     }
-    this.depositAggregate(
-      cellStart,
-      width,
-      width * (0.5 + slope / 12),
-      width * width * (1 / 12 - slope * slope / 144),
-      arrivals,
-      expected,
-      psiMean,
-    );
   }
 
   /**
    * Deposits a busy cell's arrivals as one session: their total volume at
-   * their volume-weighted mean start. Exponential volumes make that mean's
-   * weights Dirichlet, so its variance is `2 Var(start) / (n + 1)`; it is
-   * drawn uniform on the centred interval with that variance, kept inside
-   * the cell.
+   * their volume-weighted mean start (see `aggregateOffset`).
    *
    * @param start Mean start offset in the cell, in bins.
    * @param startVariance Variance of one session's start offset, in bins squared.
@@ -339,22 +298,18 @@ export class SlotSimulator {
     expected: number,
     psiMean: number,
   ): void {
-    const uniform = this.uniform;
-    const halfWidth = Math.sqrt(6 * startVariance / (arrivals + 1));
-    let offset = start + halfWidth * (2 * uniform() - 1);
-    if (offset < 0) offset = 0;
-    if (offset >= width) offset = width * (1 - 1e-12);
+    const stream = this.stream;
+    const offset = aggregateOffset(
+      stream.next(),
+      width,
+      start,
+      startVariance,
+      arrivals,
+    );
     this.deposit(
       cellStart + offset,
-      cellVolume(uniform, arrivals, expected, psiMean),
+      cellVolume(stream, arrivals, expected, psiMean),
     );
-  }
-
-  private bridgeFor(widthS: number): CellBridge {
-    if (widthS === this.lastWidth) return this.lastBridge!;
-    this.lastBridge = cachedCellBridge(this.tau, this.zeta, widthS);
-    this.lastWidth = widthS;
-    return this.lastBridge;
   }
 
   /** Returns the end of the cell that starts at `position` (in bins). */
@@ -403,14 +358,14 @@ export class SlotSimulator {
       area += this.pieceOn[i] * (this.pieceTo[i] - this.pieceFrom[i]);
     }
     if (area === 0) return;
-    const uniform = this.uniform;
+    const stream = this.stream;
     const expected = sessionRate * area;
-    const arrivals = drawArrivals(uniform, expected);
+    const arrivals = drawArrivals(stream, expected);
     if (arrivals === 0) return;
     if (arrivals <= this.threshold) {
       for (let n = 0; n < arrivals; n++) {
-        const offset = this.pickPosition(count, area * uniform());
-        this.deposit(cellStart + offset, psiMean * exponential(uniform));
+        const offset = this.pickPosition(count, area * stream.next());
+        this.deposit(cellStart + offset, psiMean * drawExponential(stream));
       }
       return;
     }
@@ -452,7 +407,7 @@ export class SlotSimulator {
 
   /** Adds a session starting at `position` (in bins from the slot's start). */
   private deposit(position: number, volume: number): void {
-    const rate = volume / this.sessionBins / this.dt;
+    const rate = volume * this.inverseSessionS;
     const startBin = Math.floor(position);
     const startFraction = position - startBin;
     const endPosition = position + this.sessionBins;
@@ -485,75 +440,16 @@ export class SlotSimulator {
     }
     this.level = level;
     this.active = active;
-    const tail = Math.max(this.bins, deposits.length - this.bins);
-    deposits.copyWithin(0, this.bins);
-    deposits.fill(0, tail);
-    changes.copyWithin(0, this.bins);
-    changes.fill(0, tail);
+    // The tail is `ceil(D / dt) + 3` entries, and a loop moves them faster
+    // than calls of the typed-array built-ins copyWithin and fill.
+    for (let i = this.bins; i < deposits.length; i++) {
+      deposits[i - this.bins] = deposits[i];
+      deposits[i] = 0;
+      changes[i - this.bins] = changes[i];
+      changes[i] = 0;
+    }
     return sum;
   }
-}
-
-/**
- * Expected arrivals in a cell above which its count is not drawn: the count
- * is taken as its mean m, and the cell's volume comes from the normal law
- * with the compound-Poisson mean and variance, `m psiMean` and
- * `2 m psiMean^2`. Above 256 arrivals that volume's CV is below 9% (the
- * normal stays positive), the skewness dropped, `2.1 / sqrt(m)`, is below
- * 0.14, and the centre's variance `2 s^2 / (n + 1)` changes by O(1/m^2).
- */
-const NORMAL_VOLUME_ARRIVALS = 256;
-
-/** Draws a cell's number of arrivals, or returns its mean when it is large. */
-function drawArrivals(uniform: UniformSource, expected: number): number {
-  if (expected > NORMAL_VOLUME_ARRIVALS) return expected;
-  return poissonCount(uniform, expected);
-}
-
-/** Draws the total volume of a cell's arrivals (see NORMAL_VOLUME_ARRIVALS). */
-function cellVolume(
-  uniform: UniformSource,
-  arrivals: number,
-  expected: number,
-  psiMean: number,
-): number {
-  if (expected > NORMAL_VOLUME_ARRIVALS) {
-    const volume = expected * psiMean +
-      Math.sqrt(2 * expected) * psiMean * standardNormal(uniform);
-    return volume > 0 ? volume : 0;
-  }
-  return gamma(uniform, arrivals, psiMean);
-}
-
-/** Draws Binomial(trials, probability) from a tabulated distribution function when there is one. */
-function tableBinomial(
-  uniform: UniformSource,
-  tables: Float64Array[],
-  trials: number,
-  probability: number,
-): number {
-  if (trials > TABLE_TRIALS) return binomial(uniform, trials, probability);
-  const table = tables[trials];
-  const u = uniform();
-  let count = 0;
-  while (u > table[count]) count++;
-  return count;
-}
-
-/**
- * Draws a cell's ON time with the given mean and variance: uniform on
- * `mean ± sqrt(3 variance)` when that stays >= 0 (one uniform draw), else
- * from the gamma law with those moments.
- */
-function drawOnTime(
-  uniform: UniformSource,
-  mean: number,
-  variance: number,
-): number {
-  if (!(variance > 0)) return mean;
-  const halfWidth = Math.sqrt(3 * variance);
-  if (halfWidth <= mean) return mean + halfWidth * (2 * uniform() - 1);
-  return gamma(uniform, mean * mean / variance, variance / mean);
 }
 
 /**

@@ -1,9 +1,11 @@
 import {
+  binomial,
   createSeriesRandom,
   exponential,
   gamma,
   logFactorial,
   poisson,
+  standardNormal,
 } from "../mod.ts";
 import { assert, assertClose } from "./assert.ts";
 
@@ -79,6 +81,83 @@ Deno.test("exponential() has mean 1 and never returns Infinity", () => {
   const stats = sample(() => exponential(uniform));
   assertClose(stats.mean, 1, 4 * Math.sqrt(1 / DRAWS), "mean");
   assert.ok(Number.isFinite(exponential(() => 0)));
+});
+
+/** Asserts that a fraction of `DRAWS` hits matches probability `p` within four standard errors. */
+function assertMass(hits: number, p: number, what: string) {
+  const error = Math.sqrt(p * (1 - p) / DRAWS);
+  assertClose(hits / DRAWS, p, 4 * error, what);
+}
+
+// Ziggurat draws land in a layer's rectangle, in a wedge beside it or in
+// the tail, which starts at 3.44 for the normal and at 7.70 for the
+// exponential. The masses below reach all three; the exact values come from
+// the closed-form distribution functions.
+Deno.test("standardNormal() has the normal moments and masses", () => {
+  const uniform = createSeriesRandom(5, "normal");
+  let sum = 0;
+  let squares = 0;
+  let fourth = 0;
+  let beyondThree = 0;
+  let beyondTail = 0;
+  let nearOne = 0;
+  for (let i = 0; i < DRAWS; i++) {
+    const x = standardNormal(uniform);
+    sum += x;
+    squares += x * x;
+    fourth += x ** 4;
+    if (Math.abs(x) > 3) beyondThree++;
+    if (Math.abs(x) > 3.5) beyondTail++;
+    if (x > 0.9 && x < 1.1) nearOne++;
+  }
+  assertClose(sum / DRAWS, 0, 4 * Math.sqrt(1 / DRAWS), "mean");
+  assertClose(squares / DRAWS, 1, 4 * Math.sqrt(2 / DRAWS), "variance");
+  assertClose(fourth / DRAWS, 3, 4 * Math.sqrt(96 / DRAWS), "fourth moment");
+  assertMass(beyondThree, 0.002699796063260207, "P(|X| > 3)");
+  assertMass(beyondTail, 0.0004652581580710802, "P(|X| > 3.5)");
+  assertMass(nearOne, 0.04839406440037686, "P(0.9 < X < 1.1)");
+});
+
+Deno.test("exponential() has the exponential masses", () => {
+  const uniform = createSeriesRandom(6, "exponential masses");
+  let variance = 0;
+  let beyondFive = 0;
+  let beyondTail = 0;
+  let small = 0;
+  for (let i = 0; i < DRAWS; i++) {
+    const x = exponential(uniform);
+    variance += (x - 1) ** 2;
+    if (x > 5) beyondFive++;
+    if (x > 7.75) beyondTail++;
+    if (x < 0.05) small++;
+  }
+  assertClose(variance / DRAWS, 1, 4 * Math.sqrt(8 / DRAWS), "variance");
+  assertMass(beyondFive, Math.exp(-5), "P(X > 5)");
+  assertMass(beyondTail, Math.exp(-7.75), "P(X > 7.75)");
+  assertMass(small, 1 - Math.exp(-0.05), "P(X < 0.05)");
+});
+
+Deno.test("binomial() has the binomial mean and variance", async (t) => {
+  for (const [trials, p] of [[10, 0.3], [700, 0.8]]) {
+    await t.step(`${trials} trials, p ${p}`, () => {
+      const uniform = createSeriesRandom(7, `binomial ${trials}`);
+      const stats = sample(() => binomial(uniform, trials, p));
+      const variance = trials * p * (1 - p);
+      const mu4 = variance * (1 + 3 * (trials - 2) * p * (1 - p));
+      assertClose(
+        stats.mean,
+        trials * p,
+        4 * Math.sqrt(variance / DRAWS),
+        "mean",
+      );
+      assertClose(
+        stats.variance,
+        variance,
+        4 * Math.sqrt((mu4 - variance * variance) / DRAWS),
+        "variance",
+      );
+    });
+  }
 });
 
 Deno.test("logFactorial() matches summed logs", () => {
