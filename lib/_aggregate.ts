@@ -1,42 +1,67 @@
 /**
  * The aggregate deposit of a busy cell's arrivals: their total volume at
- * their volume-weighted mean start, both drawn with their exact mean and
- * variance.
+ * their volume-weighted mean start, both drawn so that every bin keeps its
+ * exact mean and variance.
+ *
+ * Why the bins stay exact: within a cell a session's deposits are linear in
+ * its start, so n sessions with volumes V_i and starts s_i reach the bins as
+ * one session of volume V = sum V_i starting at their volume-weighted mean
+ * start. With exponential volumes the weights are Dirichlet and independent
+ * of V, so that start has the sessions' mean start and the variance
+ * `2 Var(start) / (n + 1)`. A bin's mean and variance then depend on V and
+ * the start only through E[V], E[V^2] and `E[V^2 / (n + 1)] = m psiMean^2`,
+ * where m is the cell's expected count.
  *
  * @module
  */
 
-import { drawGamma, drawPoisson } from "./_draws.ts";
+import { drawPoisson, gammaInto } from "./_draws.ts";
 import type { UniformStream } from "./_uniform_stream.ts";
-import { normalFrom } from "./_normal_ziggurat.ts";
 
 /**
- * Expected arrivals in a cell above which its count is not drawn: the count
- * is taken as its mean m, and the cell's volume comes from the normal law
- * with the compound-Poisson mean and variance, `m psiMean` and
- * `2 m psiMean^2`. Above 256 arrivals that volume's CV is below 9% (the
- * normal stays positive), the skewness dropped, `2.1 / sqrt(m)`, is below
- * 0.14, and the centre's variance `2 s^2 / (n + 1)` changes by O(1/m^2).
+ * Expected arrivals in a cell above which its count is not drawn when the
+ * cell is deposited in aggregate. Its volume V is then drawn from
+ * Gamma(m / 2, 2 psiMean), which has the compound-Poisson mean `m psiMean`
+ * and variance `2 m psiMean^2`, stays positive, and has a skewness of
+ * `2.83 / sqrt(m)` against the exact `2.12 / sqrt(m)`, so at most 0.5 at
+ * this threshold. Its start is drawn as for m + 1 arrivals: then
+ * `E[V^2] / (m + 2) = m psiMean^2`, as with the count drawn, so every bin's
+ * mean and variance stay exact. Above this count a cell costs one gamma draw
+ * and one uniform, whatever the rate.
  */
-export const NORMAL_VOLUME_ARRIVALS = 256;
+export const UNCOUNTED_ARRIVALS = 32;
 
-/** Draws a cell's number of arrivals, or returns its mean when it is large. */
-export function drawArrivals(stream: UniformStream, expected: number): number {
-  if (expected > NORMAL_VOLUME_ARRIVALS) return expected;
+/**
+ * Returns whether a cell with `expected` arrivals skips its count (see
+ * UNCOUNTED_ARRIVALS): only when it would be deposited in aggregate anyway.
+ */
+export function isUncounted(expected: number, threshold: number): boolean {
+  return expected > UNCOUNTED_ARRIVALS && expected > threshold;
+}
+
+/**
+ * Draws a cell's number of arrivals. For an uncounted cell it returns
+ * m + 1 instead, the count its aggregate start is drawn for.
+ */
+export function drawArrivals(
+  stream: UniformStream,
+  expected: number,
+  threshold: number,
+): number {
+  if (isUncounted(expected, threshold)) return expected + 1;
   return drawPoisson(stream, expected);
 }
 
 /**
  * Maps `u` to the volume-weighted mean start of a busy cell's arrivals, an
- * offset in the cell. Exponential volumes make that mean's weights
- * Dirichlet, so its variance is `2 Var(start) / (n + 1)`. It is drawn
- * uniform on the centred interval with that variance, kept inside the cell.
+ * offset in the cell: uniform on the centred interval with variance
+ * `2 Var(start) / (n + 1)`, kept inside the cell.
  *
  * @param u A uniform number in [0, 1).
  * @param width Cell width, in bins.
  * @param start Mean start offset in the cell, in bins.
  * @param startVariance Variance of one session's start offset, in bins squared.
- * @param arrivals Number of arrivals n.
+ * @param arrivals Number of arrivals n, or m + 1 for an uncounted cell.
  */
 export function aggregateOffset(
   u: number,
@@ -52,32 +77,23 @@ export function aggregateOffset(
   return offset;
 }
 
-/** Draws the total volume of a cell's arrivals (see NORMAL_VOLUME_ARRIVALS). */
-export function cellVolume(
+/**
+ * Draws the total volume of a busy cell's arrivals into `out[index]`:
+ * Gamma(n, psiMean), its exact law given the count, or for an uncounted
+ * cell Gamma(m / 2, 2 psiMean) (see UNCOUNTED_ARRIVALS).
+ */
+export function cellVolumeInto(
   stream: UniformStream,
   arrivals: number,
   expected: number,
+  threshold: number,
   psiMean: number,
-): number {
-  if (expected > NORMAL_VOLUME_ARRIVALS) {
-    return normalVolume(stream.next(), stream, expected, psiMean);
+  out: Float64Array,
+  index: number,
+): void {
+  if (isUncounted(expected, threshold)) {
+    gammaInto(stream, expected / 2, 2 * psiMean, out, index);
+  } else {
+    gammaInto(stream, arrivals, psiMean, out, index);
   }
-  // The unary plus types the call's result as a number, so V8 can keep the
-  // normal branch's result unboxed where the two meet.
-  return +drawGamma(stream, arrivals, psiMean);
-}
-
-/**
- * Draws the total volume of a cell with more than NORMAL_VOLUME_ARRIVALS
- * expected; the normal draw's first try uses `u`.
- */
-export function normalVolume(
-  u: number,
-  stream: UniformStream,
-  expected: number,
-  psiMean: number,
-): number {
-  const volume = expected * psiMean +
-    Math.sqrt(2 * expected) * psiMean * normalFrom(u, stream);
-  return volume > 0 ? volume : 0;
 }

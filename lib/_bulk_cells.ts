@@ -18,14 +18,10 @@
  * @module
  */
 
-import {
-  aggregateOffset,
-  NORMAL_VOLUME_ARRIVALS,
-  normalVolume,
-} from "./_aggregate.ts";
+import { aggregateOffset, cellVolumeInto, drawArrivals } from "./_aggregate.ts";
 import { tabulatedBinomial } from "./_binomial_table.ts";
 import { cachedCellBridge, type CellBridge } from "./_bridge.ts";
-import { drawGamma, drawPoisson, gammaInto } from "./_draws.ts";
+import { drawGamma } from "./_draws.ts";
 import type { UniformStream } from "./_uniform_stream.ts";
 
 /**
@@ -42,9 +38,9 @@ export class BulkCells {
   /** Expected arrivals of each cell, given its ON time. */
   readonly expected: Float64Array;
   /**
-   * Arrivals of each cell: a Poisson count, or the expected count above
-   * NORMAL_VOLUME_ARRIVALS. Above `threshold` they make one aggregate
-   * deposit. At or below it, each is drawn on its own.
+   * Arrivals of each cell: a Poisson count, or m + 1 for a cell whose count
+   * is not drawn (see UNCOUNTED_ARRIVALS). Above `threshold` they make one
+   * aggregate deposit. At or below it, each is drawn on its own.
    */
   readonly arrivals: Float64Array;
   /**
@@ -135,8 +131,8 @@ export class BulkCells {
   ): number {
     const last = this.#drawMoments(stream, sources, on);
     this.#drawOnTimes(stream, lambda);
-    const anyNormal = this.#drawArrivals(stream);
-    this.#drawAggregates(stream, psiMean, anyNormal);
+    this.#drawArrivals(stream);
+    this.#drawAggregates(stream, psiMean);
     return last;
   }
 
@@ -277,39 +273,25 @@ export class BulkCells {
     }
   }
 
-  /**
-   * Draws each cell's arrivals: Poisson, or the expected count above
-   * NORMAL_VOLUME_ARRIVALS. Returns whether any cell is above it.
-   */
-  #drawArrivals(stream: UniformStream): boolean {
+  /** Draws each cell's arrivals (see `drawArrivals`). */
+  #drawArrivals(stream: UniformStream): void {
     const count = this.count;
+    const threshold = this.threshold;
     const expected = this.expected;
     const arrivals = this.arrivals;
-    let anyNormal = false;
     for (let cell = 0; cell < count; cell++) {
       const mean = expected[cell];
-      if (mean > NORMAL_VOLUME_ARRIVALS) {
-        arrivals[cell] = mean;
-        anyNormal = true;
-      } else {
-        arrivals[cell] = mean > 0 ? drawPoisson(stream, mean) : 0;
-      }
+      arrivals[cell] = mean > 0 ? drawArrivals(stream, mean, threshold) : 0;
     }
-    return anyNormal;
   }
 
   /**
    * Draws the aggregate deposit of each cell with more than `threshold`
    * arrivals. Their starts have the linear density of `slope` over the
    * cell, with mean `width (1/2 + slope / 12)` and variance
-   * `width^2 (1/12 - slope^2 / 144)`. The first try of each normal volume
-   * comes with the offsets' uniforms when `anyNormal` says one is needed.
+   * `width^2 (1/12 - slope^2 / 144)`.
    */
-  #drawAggregates(
-    stream: UniformStream,
-    psiMean: number,
-    anyNormal: boolean,
-  ): void {
+  #drawAggregates(stream: UniformStream, psiMean: number): void {
     const count = this.count;
     const threshold = this.threshold;
     const uniforms = this.#uniforms;
@@ -320,11 +302,10 @@ export class BulkCells {
     const slopes = this.slope;
     const positions = this.position;
     const volumes = this.volume;
-    stream.take(uniforms, anyNormal ? 2 * count : count);
+    stream.take(uniforms, count);
     for (let cell = 0; cell < count; cell++) {
       const drawn = arrivals[cell];
       if (!(drawn > threshold)) continue;
-      const mean = expected[cell];
       const width = widths[cell];
       const slope = slopes[cell];
       const offset = aggregateOffset(
@@ -335,16 +316,15 @@ export class BulkCells {
         drawn,
       );
       positions[cell] = starts[cell] + offset;
-      if (mean > NORMAL_VOLUME_ARRIVALS) {
-        volumes[cell] = normalVolume(
-          uniforms[count + cell],
-          stream,
-          mean,
-          psiMean,
-        );
-      } else {
-        gammaInto(stream, drawn, psiMean, volumes, cell);
-      }
+      cellVolumeInto(
+        stream,
+        drawn,
+        expected[cell],
+        threshold,
+        psiMean,
+        volumes,
+        cell,
+      );
     }
   }
 }

@@ -15,9 +15,9 @@
  * start time, so cells end at grid points and where a session's end crosses
  * one. A cell with more than `aggregateThreshold` arrivals gets one deposit
  * with their total volume at their volume-weighted mean start (see
- * `depositAggregate`), and above 256 expected arrivals the volume is drawn
- * from the normal law with the compound-Poisson moments. Every bin so keeps
- * its exact mean and variance, and a slot costs O(bins + ON/OFF switches).
+ * `depositAggregate`), and above 32 expected arrivals its count is not
+ * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
+ * variance, and a slot costs O(bins + ON/OFF switches).
  * From `bulkSources` sources on, the switches are replaced by exact binomial
  * steps between cell ends (see `runBulk`), so the cost is O(bins).
  *
@@ -25,7 +25,7 @@
  */
 
 import { BulkCells } from "./_bulk_cells.ts";
-import { aggregateOffset, cellVolume, drawArrivals } from "./_aggregate.ts";
+import { aggregateOffset, cellVolumeInto, drawArrivals } from "./_aggregate.ts";
 import { drawExponential } from "./_exponential_ziggurat.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
@@ -60,6 +60,7 @@ export class SlotSimulator {
   private readonly zeta: number;
   private readonly pOn: number;
   private readonly threshold: number;
+  private readonly volumeScratch = new Float64Array(1);
   private readonly bulkSources: number;
   private bulkCells: BulkCells | undefined;
   private readonly carry: boolean;
@@ -306,10 +307,17 @@ export class SlotSimulator {
       startVariance,
       arrivals,
     );
-    this.deposit(
-      cellStart + offset,
-      cellVolume(stream, arrivals, expected, psiMean),
+    const volume = this.volumeScratch;
+    cellVolumeInto(
+      stream,
+      arrivals,
+      expected,
+      this.threshold,
+      psiMean,
+      volume,
+      0,
     );
+    this.deposit(cellStart + offset, volume[0]);
   }
 
   /** Returns the end of the cell that starts at `position` (in bins). */
@@ -360,7 +368,7 @@ export class SlotSimulator {
     if (area === 0) return;
     const stream = this.stream;
     const expected = sessionRate * area;
-    const arrivals = drawArrivals(stream, expected);
+    const arrivals = drawArrivals(stream, expected, this.threshold);
     if (arrivals === 0) return;
     if (arrivals <= this.threshold) {
       for (let n = 0; n < arrivals; n++) {

@@ -117,8 +117,10 @@ export function demeanedCovariance(
  * Fits session length, switching rate and the two stationary variances to a
  * measured within-slot autocovariance at lags 0 to `covariance.length - 1`,
  * by a grid search over D (multiples of dt / 2 up to 24 dt) and s
- * (log-spaced, 0.001 to 2 per second), with the two variances solved by
- * non-negative least squares at each grid point.
+ * (log-spaced, from 1 / T or 0.001 if larger, to 2 per second), with the two
+ * variances solved by non-negative least squares at each grid point. Slower
+ * switching than once a slot looks like a level change within a slot, which
+ * the demeaning removes, so the data cannot tell such rates apart.
  *
  * @param covariance Measured autocovariance of bins over their slot mean, minus 1.
  * @param dt Bin width in seconds.
@@ -138,10 +140,11 @@ export function fitWithinSlotCovariance(
     onOffVariance: NaN,
     rmse: Infinity,
   };
+  const slowest = Math.max(0.001, 1 / (n * dt));
   for (let half = 1; half <= 48; half++) {
     const sessionS = half * dt / 2;
     for (let step = 0; step <= 40; step++) {
-      const switchRate = 0.001 * 2000 ** (step / 40);
+      const switchRate = slowest * (2 / slowest) ** (step / 40);
       const { shot, onOff } = modelAcfParts(sessionS, dt, switchRate, n);
       const x = demeanedCovariance(shot, n, maxLag);
       const y = demeanedCovariance(onOff, n, maxLag);

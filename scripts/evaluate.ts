@@ -7,7 +7,7 @@
  *
  * Usage:
  *   deno run --allow-read --allow-write scripts/evaluate.ts \
- *     [--out scripts/results/realism] [--seeds 3] [--limit-slots N] \
+ *     [--out scripts/results/realism] [--seeds 10] [--limit-slots N] \
  *     [--trace PATH:T:DT[:COLUMN]]...
  *
  * Without `--trace`, every fine trace of the data folder is evaluated.
@@ -39,6 +39,8 @@ export interface TraceConfig {
   T: number;
   dt: number;
   column?: string;
+  /** Short name for the summary table; the file name when missing. */
+  label?: string;
 }
 
 /** The statistics of one series, and its distances to the truth. */
@@ -54,6 +56,8 @@ export interface SeriesStatistics {
 /** The table of one trace and one scope (the whole trace or its second half). */
 export interface ScopeResult {
   trace: string;
+  /** Short name of the trace for the summary table. */
+  label: string;
   scope: string;
   T: number;
   dt: number;
@@ -70,24 +74,38 @@ export const DEFAULT_TRACES: TraceConfig[] = [
     path: "ucc5g-raca/Download_Driving_B_2020.02.13_15.02.01.csv",
     T: 300,
     dt: 5,
+    label: "UCC 5G driving",
   },
   {
     path: "ucc5g-raca/Download_Static_B_2020.02.27_18.39.27.csv",
     T: 300,
     dt: 5,
+    label: "UCC 5G static",
   },
   {
     path: "ucc5g-raca/Download_Static_B_2020.02.27_18.39.27.csv",
     T: 60,
     dt: 5,
+    label: "UCC 5G static",
   },
-  { path: "bellcore-paug89/bc_paug89_pkts_per_s.csv", T: 300, dt: 5 },
-  { path: "bellcore-paug89/bc_paug89_pkts_per_s.csv", T: 60, dt: 1 },
+  {
+    path: "bellcore-paug89/bc_paug89_pkts_per_s.csv",
+    T: 300,
+    dt: 5,
+    label: "Bellcore packets",
+  },
+  {
+    path: "bellcore-paug89/bc_paug89_pkts_per_s.csv",
+    T: 60,
+    dt: 1,
+    label: "Bellcore packets",
+  },
   {
     path: "bellcore-paug89/bc_paug89_first252s_bytes_per_s.csv",
     T: 30,
     dt: 1,
     column: "bytes",
+    label: "Bellcore bytes",
   },
 ].map((config) => ({ ...config, path: new URL(config.path, DATA).pathname }));
 
@@ -99,7 +117,7 @@ export const DEFAULT_METHOD = "default (scaled, beta 0.3)";
 /** Runs every method on one trace and returns the tables of both scopes. */
 export function evaluateTrace(
   config: TraceConfig,
-  seeds = 3,
+  seeds = 10,
   limitSlots = Infinity,
 ): ScopeResult[] {
   const bins = Math.round(config.T / config.dt);
@@ -208,6 +226,7 @@ function runScope(
   ];
   return {
     trace,
+    label: config.label ?? trace.split(" (")[0],
     scope,
     T: config.T,
     dt: config.dt,
@@ -278,6 +297,82 @@ const COLUMNS: [string, (s: SeriesStatistics) => number][] = [
   ["d bursts", (s) => s.distance.bursts],
 ];
 
+/** The baselines that the default must beat, as named in the tables. */
+export const BASELINES = [
+  "flat step",
+  "linear (mean-preserving)",
+  "ipp basic (rolling, drop, K=1)",
+];
+
+const SUMMARY_STATISTICS: [keyof RealismDistances, string][] = [
+  ["cv", "CV at dt"],
+  ["varianceTime", "var-time"],
+  ["acf", "ACF 1-12"],
+  ["peakToMean", "peak/mean"],
+  ["bursts", "bursts"],
+];
+
+/**
+ * Returns whether the default is closer to the truth than every baseline on
+ * one distance. A tie counts on autocorrelation, where the default need only
+ * be no worse, and on bursts, where a trace without bursts puts every method
+ * that makes none at 0.
+ */
+export function defaultBeatsBaselines(
+  result: ScopeResult,
+  statistic: keyof RealismDistances,
+): boolean {
+  const own = result.methods[DEFAULT_METHOD].distance[statistic];
+  const tieCounts = statistic === "acf" || statistic === "bursts";
+  return BASELINES.every((baseline) => {
+    const other = result.methods[baseline].distance[statistic];
+    return tieCounts ? own <= other : own < other;
+  });
+}
+
+/**
+ * Formats the second-half results as one compact table: the default, the
+ * baselines and the calibrated method, with the default in bold where it
+ * beats every baseline.
+ */
+export function toSummaryMarkdown(results: ScopeResult[]): string {
+  const columns = [DEFAULT_METHOD, ...BASELINES, "calibrated"];
+  const lines = [
+    "| trace (T, dt, slots) | statistic | default | flat | linear | basic IPP | calibrated |",
+    "|---|---|---:|---:|---:|---:|---:|",
+  ];
+  let wins = 0;
+  let calibratedWins = 0;
+  let cells = 0;
+  for (const result of results.filter((r) => r.scope.startsWith("second"))) {
+    const name =
+      `${result.label} (${result.T} s, ${result.dt} s, ${result.slots})`;
+    SUMMARY_STATISTICS.forEach(([statistic, label], row) => {
+      const beats = defaultBeatsBaselines(result, statistic);
+      wins += beats ? 1 : 0;
+      const distance = (method: string) =>
+        result.methods[method].distance[statistic];
+      calibratedWins += distance("calibrated") < distance(DEFAULT_METHOD)
+        ? 1
+        : 0;
+      cells++;
+      const values = columns.map((method, i) => {
+        const text = format(result.methods[method].distance[statistic]);
+        return i === 0 && beats ? `**${text}**` : text;
+      });
+      lines.push(
+        `| ${row === 0 ? name : ""} | ${label} | ${values.join(" | ")} |`,
+      );
+    });
+  }
+  lines.push(
+    "",
+    `The default beats every baseline on ${wins} of ${cells} (trace, statistic) pairs.`,
+    `Calibrated on the first half, the generator is closer than the default on ${calibratedWins} of ${cells}.`,
+  );
+  return lines.join("\n");
+}
+
 /** Formats the results as Markdown tables, marking the best distance of each column. */
 export function toMarkdown(results: ScopeResult[], seeds: number): string {
   const lines = [
@@ -287,6 +382,12 @@ export function toMarkdown(results: ScopeResult[], seeds: number): string {
       seeds - 1
     }).`,
     "Columns starting with d or W1 are distances to the truth (lower is better; the best non-truth value is in bold).",
+    "",
+    "## Summary: second halves",
+    "",
+    "Distances to the truth; the default is in bold where it beats all three baselines (a tie counts on ACF and bursts).",
+    "",
+    toSummaryMarkdown(results),
     "",
   ];
   for (const result of results) {
@@ -332,7 +433,7 @@ function format(value: number): string {
 export function runEvaluation(
   traces: TraceConfig[],
   out: string,
-  seeds = 3,
+  seeds = 10,
   limitSlots = Infinity,
 ): ScopeResult[] {
   const results = traces.flatMap((trace) =>
@@ -361,7 +462,7 @@ function parseTrace(text: string): TraceConfig {
 if (import.meta.main) {
   const args = Deno.args;
   let out = new URL("./results/realism", import.meta.url).pathname;
-  let seeds = 3;
+  let seeds = 10;
   let limitSlots = Infinity;
   const traces: TraceConfig[] = [];
   for (let i = 0; i < args.length; i++) {

@@ -1,4 +1,9 @@
-import { DEFAULT_METHOD, runEvaluation } from "../scripts/evaluate.ts";
+import {
+  BASELINES,
+  DEFAULT_METHOD,
+  defaultBeatsBaselines,
+  runEvaluation,
+} from "../scripts/evaluate.ts";
 import { assert } from "./assert.ts";
 
 const TRACE = new URL(
@@ -22,9 +27,51 @@ Deno.test("evaluate.ts writes Markdown and JSON tables for a real slice", () => 
       assert.ok(markdown.includes(`| ${method} |`), method);
     }
     assert.ok("calibrated" in results[1].methods);
+    assert.ok(markdown.includes("## Summary: second halves"));
+    assert.match(markdown, /The default beats every baseline on \d+ of 5 /);
     assert.equal(results[0].methods.truth.distance.acf, 0);
     assert.ok(results[0].methods["flat step"].withinSlotCv === 0);
   } finally {
     Deno.removeSync(folder, { recursive: true });
   }
+});
+
+Deno.test("defaultBeatsBaselines() counts a tie only on ACF and bursts", () => {
+  const distance = (value: number) => ({
+    cv: value,
+    varianceTime: value,
+    acf: value,
+    peakToMean: value,
+    slotNormalized: value,
+    bursts: value,
+  });
+  const methods = Object.fromEntries(
+    [DEFAULT_METHOD, ...BASELINES].map((name) => [name, {
+      withinSlotCv: 0,
+      acf: [],
+      peakToMeanMean: 1,
+      burstsPerHour: 0,
+      burstDurationS: 0,
+      distance: distance(0.5),
+    }]),
+  );
+  const result = {
+    trace: "t",
+    label: "t",
+    scope: "second half",
+    T: 60,
+    dt: 5,
+    slots: 2,
+    methods,
+    notes: [],
+  };
+  assert.equal(defaultBeatsBaselines(result, "acf"), true);
+  assert.equal(defaultBeatsBaselines(result, "bursts"), true);
+  assert.equal(defaultBeatsBaselines(result, "cv"), false);
+  methods[BASELINES[2]].distance = distance(0.6);
+  methods[BASELINES[0]].distance = distance(0.6);
+  methods[BASELINES[1]].distance = distance(0.6);
+  assert.equal(defaultBeatsBaselines(result, "cv"), true);
+  methods[BASELINES[1]].distance = distance(0.4);
+  assert.equal(defaultBeatsBaselines(result, "acf"), false);
 });

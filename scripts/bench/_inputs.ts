@@ -27,7 +27,8 @@ export function readBenchSeries(): Float64Array {
 }
 
 /**
- * Returns the CV at dt for which one source's solved rate is `rate`:
+ * Returns the CV at dt for which one source's solved rate is `rate` when
+ * `shotShareMin` is 0:
  * `CV^2 = F + 2 I1 / (p lambda)`.
  */
 export function targetCvForRate(

@@ -69,9 +69,12 @@ const cases: [string, Float64Array, GenerateOptions][] = [
 const constant = new Float64Array(isp.length).fill(100);
 for (const rate of [1, 100, 10_000]) {
   const targetCv = targetCvForRate(rate, constants);
-  cases.push([`constant input, lambda ${rate}/s`, constant, {
+  // With no share kept for session noise, one source serves the target at
+  // exactly this rate.
+  cases.push([`constant input, one source at lambda ${rate}/s`, constant, {
     seed: 1,
     targetCv,
+    params: { shotShareMin: 0 },
   }]);
 }
 
