@@ -68,7 +68,8 @@ function poissonPtrs(stream: UniformStream, mean: number): number {
 
 /**
  * Counts below which log(k!) is read from a table. The engine draws Poisson
- * counts with means up to 256, whose rejection tests stay below it.
+ * counts with means up to 32 (or `aggregateThreshold`, when larger), whose
+ * rejection tests mostly stay below it.
  */
 const TABLE_FACTORIALS = 1024;
 

@@ -42,13 +42,13 @@ export interface GenerateOptions {
   spill?: SpillMode;
   /**
    * A fixed coefficient of variation at dt for every slot, in place of the
-   * rolling variance proxy: the target variance is `(targetCv * m)^2`, still
-   * raised to the floors. Shorthand for `strategy: { cv: targetCv }`.
+   * strategy: the target variance is `(targetCv * m)^2`, still raised to the
+   * floors. Shorthand for `strategy: { cv: targetCv }`.
    */
   targetCv?: number;
   /**
-   * Source of each slot's target variance at dt; default `"rolling"`. A
-   * calibration's parameters apply under `params`, so `params` still wins.
+   * Source of each slot's target variance at dt; default `DEFAULT_STRATEGY`.
+   * A calibration's parameters apply under `params`, so `params` still wins.
    */
   strategy?: VarianceStrategy;
 }
@@ -69,12 +69,20 @@ export interface GenerateResult {
 const MAX_REDRAWS = 8;
 
 /**
+ * Largest and smallest positive coarse values accepted. Squares of rates
+ * and sums over windows of them stay finite and normal in between, so no
+ * slot can overflow to Infinity or underflow to NaN.
+ */
+const RATE_RANGE = Object.freeze({ min: 1e-150, max: 1e150 });
+
+/**
  * Checks one coarse value and throws when it cannot be a rate.
  *
  * @param value The value.
  * @param slot Its index in the whole series, for the message.
  * @throws {TypeError} When the value is not a number.
- * @throws {RangeError} When it is negative or infinite.
+ * @throws {RangeError} When it is negative, infinite, or a positive value
+ *   outside 1e-150 to 1e150 (`RATE_RANGE`).
  */
 export function validateCoarseValue(value: unknown, slot: number): void {
   if (typeof value !== "number") {
@@ -87,6 +95,11 @@ export function validateCoarseValue(value: unknown, slot: number): void {
   if (value < 0 || value === Infinity || value === -Infinity) {
     throw new RangeError(
       `Cannot generate fine series: slot ${slot} has an invalid rate (${value}); rates must be finite and >= 0, NaN for a missing slot`,
+    );
+  }
+  if (value > 0 && !(value >= RATE_RANGE.min && value <= RATE_RANGE.max)) {
+    throw new RangeError(
+      `Cannot generate fine series: slot ${slot} has the rate ${value}, outside ${RATE_RANGE.min} to ${RATE_RANGE.max}; convert the series to other units, for example Gbit/s instead of bit/s`,
     );
   }
 }
@@ -203,6 +216,11 @@ export class FineSeriesStream {
       binsPerSlot(probe),
     );
     this.params = resolveParams({ ...rule.params, ...options.params });
+    if (rule.dt !== undefined && rule.dt !== this.params.dt) {
+      throw new RangeError(
+        `Invalid option strategy: it was calibrated on ${rule.dt}-s bins, but dt is ${this.params.dt} s; generate with dt ${rule.dt}, or calibrate on a trace resampled to ${this.params.dt}-s bins`,
+      );
+    }
     this.#constants = modelConstants(this.params);
     const uniform = createSeriesRandom(
       options.seed ?? 0,
@@ -335,11 +353,11 @@ export class FineSeriesStream {
       this.#recordGap(sum / bins, mean);
       return;
     }
-    for (let redraw = 0; sum <= 0 && redraw < MAX_REDRAWS; redraw++) {
+    for (let redraw = 0; !(sum > 0) && redraw < MAX_REDRAWS; redraw++) {
       report.redraws++;
       sum = this.#simulator.simulate(solution, out, offset);
     }
-    if (sum <= 0) {
+    if (!(sum > 0)) {
       out.fill(mean, offset, offset + bins);
       report.fallbackSlots++;
       sum = mean * bins;
@@ -357,7 +375,8 @@ export class FineSeriesStream {
 
   #recordGap(fineMean: number, mean: number) {
     const gap = Math.abs(fineMean - mean) / mean;
-    if (gap > this.#report.maxConservationError) {
+    // A NaN gap is kept, so that the report shows it.
+    if (!(gap <= this.#report.maxConservationError)) {
       this.#report.maxConservationError = gap;
     }
   }

@@ -213,9 +213,9 @@ export class SlotSimulator {
   /**
    * Runs many sources cell by cell instead of switch by switch (see
    * `BulkCells` for the ON times). Arrivals are Poisson given a cell's ON
-   * time, and their starts follow the linear density with its centre, so only
-   * the shape of the ON time within a cell beyond its first two moments is
-   * approximated.
+   * time, and their starts follow the linear density with its centre. Beyond
+   * their first two moments, only the shape of the ON time within a cell and
+   * the volume of a cell whose count is not drawn are approximated.
    */
   private runBulk(lambda: number, psiMean: number): void {
     const stream = this.stream;

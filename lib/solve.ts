@@ -5,8 +5,8 @@
  * With K sources each carrying m / K, the bin variance is
  * `v = 2 psiMean m I1 + (m^2 / K) F` with `F = ((1 - p) / p) I2`, so
  * `psiMean = (v - m^2 F / K) / (2 m I1)` and `lambda = m / (K p psiMean)`.
- * The ON/OFF switching alone gives `m^2 F / K`: a target at or below it needs
- * more sources.
+ * The ON/OFF switching alone gives `m^2 F / K`, and the solver keeps it below
+ * `(1 - shotShareMin) v`, so a lower target needs more sources.
  *
  * @module
  */
@@ -81,8 +81,8 @@ export function solveLambdaAndPsiMean(
  * Solves a slot's arrival rate, mean session volume and number of sources
  * from its target mean and variance at dt, using precomputed constants.
  *
- * The number of sources is the smallest K with `m^2 F / K < v`, capped at
- * `maxSources`. A rate below `max(lambdaFixed, lambdaMin)` is raised to it and
+ * The number of sources is the smallest K with
+ * `m^2 F / K < (1 - shotShareMin) v`, capped at `maxSources`. A rate below `max(lambdaFixed, lambdaMin)` is raised to it and
  * psiMean lowered so the mean stays exact. psiMean is kept at or above
  * `psiMeanMin * m * T / K`, one source's mean volume in a slot times
  * `psiMeanMin`.

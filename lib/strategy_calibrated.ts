@@ -28,6 +28,11 @@ export interface Calibration {
   fitRmse: number;
   /** Slots of the reference trace used. */
   slots: number;
+  /**
+   * Bin width of the reference trace, in seconds: the CV and the fitted
+   * times hold at this width only. Missing in files from older versions.
+   */
+  dt?: number;
 }
 
 /** Lags of the autocorrelation fit, in bins. */
@@ -119,6 +124,7 @@ export function calibrateFromFine(
     shotShare: fit.shotVariance / fittedVariance,
     fitRmse: fit.rmse,
     slots: cvs.slots,
+    dt: resolved.dt,
   };
   for (let pass = 0; pass < CORRECTION_PASSES; pass++) {
     const generated = generateFineSeriesFromCoarse(coarse, {

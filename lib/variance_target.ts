@@ -1,12 +1,14 @@
 /**
- * Sources of a slot's target variance at dt. The default is the rolling
+ * Sources of a slot's target variance at dt. Most start from the rolling
  * variance proxy, the local variance of the coarse series around the slot;
- * the others are listed under {@linkcode VarianceStrategy}.
+ * the default scales it up to dt (see {@linkcode VarianceStrategy}).
  *
  * The proxy describes how slot means vary from slot to slot, which is a rough
- * stand-in for how bins vary within a slot. Two floors bound it below: a
- * generic one, `(cvFloor * m)^2`, and the model's own, the variance that
- * `maxSources` ON/OFF sources make by switching alone, plus 5%.
+ * stand-in for how bins vary within a slot. Two floors bound every target
+ * below: a generic one, `(cvFloor * m)^2`, and the model's own, 1.05 times
+ * the ON/OFF variance of `maxSources` sources divided by
+ * `1 - shotShareMin`, the least variance they serve while leaving that share
+ * to session noise.
  *
  * @module
  */
@@ -179,6 +181,8 @@ export interface VarianceRule {
   factor: number;
   /** Parameters the strategy sets, applied under the caller's own. */
   params: Partial<KthParams>;
+  /** Bin width the strategy was fitted at, when it was fitted on fine data. */
+  dt?: number;
 }
 
 /**
@@ -215,13 +219,25 @@ export function resolveVarianceRule(
       : { cv: targetCv }) as VarianceStrategy;
   const chosen = strategy ?? fallback;
   if (chosen === "rolling") return { cv: undefined, factor: 1, params: {} };
+  if (typeof chosen !== "object" || chosen === null) {
+    throw new TypeError(
+      `Invalid option strategy: ${
+        JSON.stringify(chosen)
+      }; use "rolling", { cv }, DEFAULT_STRATEGY, estimateScaledTarget(...) or calibrateFromFine(...)`,
+    );
+  }
   if ("kind" in chosen && chosen.kind === "scaled") {
     checkNumber(chosen.beta, "strategy.beta", 0, 2);
     return { cv: undefined, factor: slotBins ** chosen.beta, params: {} };
   }
   if ("kind" in chosen && chosen.kind === "calibrated") {
     checkNumber(chosen.cv, "strategy.cv", 0, Infinity);
-    return { cv: chosen.cv, factor: 1, params: { ...chosen.params } };
+    return {
+      cv: chosen.cv,
+      factor: 1,
+      params: { ...chosen.params },
+      dt: chosen.dt,
+    };
   }
   if ("cv" in chosen && typeof chosen.cv === "number") {
     checkNumber(
@@ -235,7 +251,7 @@ export function resolveVarianceRule(
   throw new TypeError(
     `Invalid option strategy: ${
       JSON.stringify(chosen)
-    }; use "rolling", { cv }, estimateScaledTarget(...) or calibrateFromFine(...)`,
+    }; use "rolling", { cv }, DEFAULT_STRATEGY, estimateScaledTarget(...) or calibrateFromFine(...)`,
   );
 }
 

@@ -481,6 +481,16 @@ if (import.meta.main) {
     }
     i++;
   }
+  if (!(Number.isInteger(seeds) && seeds >= 1)) {
+    const text = args[args.indexOf("--seeds") + 1];
+    console.error(`Invalid --seeds '${text}': expected a whole number >= 1`);
+    Deno.exit(2);
+  }
+  if (!(limitSlots >= 2)) {
+    const text = args[args.indexOf("--limit-slots") + 1];
+    console.error(`Invalid --limit-slots '${text}': expected a number >= 2`);
+    Deno.exit(2);
+  }
   const started = performance.now();
   runEvaluation(
     traces.length > 0 ? traces : DEFAULT_TRACES,

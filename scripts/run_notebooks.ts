@@ -119,13 +119,11 @@ async function screenshot(html: string, png: string) {
   }
 }
 
-/** Runs, checks and exports one notebook; returns its problems. */
-async function processNotebook(
+/** Executes one notebook in place and returns the problems of the result. */
+async function executeAndCheck(
   path: string,
-  options: { html: boolean; screenshot: boolean; timeout: number },
+  timeout: number,
 ): Promise<string[]> {
-  const name = path.split("/").pop()!.replace(/\.ipynb$/, "");
-  const started = performance.now();
   const executed = await run("jupyter", [
     "nbconvert",
     "--to",
@@ -136,7 +134,7 @@ async function processNotebook(
     "--ExecutePreprocessor.kernel_name=deno",
     // Timestamps in cell metadata would change the file on every run.
     "--ExecutePreprocessor.record_timing=False",
-    `--ExecutePreprocessor.timeout=${options.timeout}`,
+    `--ExecutePreprocessor.timeout=${timeout}`,
     path,
   ]);
   if (executed.code !== 0) {
@@ -144,7 +142,23 @@ async function processNotebook(
       `${path}: execution failed (jupyter nbconvert exit ${executed.code}):\n${executed.tail}`,
     ];
   }
-  const problems = await checkNotebookFiles([path]);
+  return await checkNotebookFiles([path]);
+}
+
+/** Runs, checks and exports one notebook; returns its problems. */
+async function processNotebook(
+  path: string,
+  options: { html: boolean; screenshot: boolean; timeout: number },
+): Promise<string[]> {
+  const name = path.split("/").pop()!.replace(/\.ipynb$/, "");
+  const started = performance.now();
+  let problems = await executeAndCheck(path, options.timeout);
+  if (problems.length > 0) {
+    // NOTE: the Deno kernel has been seen to drop the value of a notebook's
+    // last cell, so a run with problems gets one more try before it fails.
+    console.log(`${name}: ${problems.length} problems, running it once more`);
+    problems = await executeAndCheck(path, options.timeout);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${name}: executed in ${seconds} s, ${problems.length} problems`);
 

@@ -71,6 +71,11 @@ Deno.test("augment exits 2 on a usage error", async (t) => {
     ],
     ["bad dt", ["in.csv", "-o", "x.csv", "--dt", "0"], /invalid --dt '0'/],
     [
+      "infinite cv strategy",
+      ["in.csv", "-o", "x.csv", "--strategy", "cv:Infinity"],
+      /invalid --strategy 'cv:Infinity': expected cv:NUMBER with NUMBER a finite number >= 0/,
+    ],
+    [
       "seed not a number",
       ["in.csv", "-o", "x.csv", "--seed", "abc"],
       /invalid --seed 'abc': expected a whole number/,
@@ -284,6 +289,7 @@ Deno.test("coarsen --summary has no conservation error", async () => {
       "--summary",
     ]);
     assert.match(augment.stderr, /^max conservation error: /m);
+    assert.match(augment.stderr, /^missing slots \(NaN in, NaN out\): 0$/m);
   });
 });
 
@@ -418,11 +424,28 @@ Deno.test("augment names a missing input or output folder", async (t) => {
       "-o",
       "/nonexistent/out.csv",
     ]);
-    assert.equal(code, 1);
-    assert.match(
+    assert.equal(code, 2);
+    assert.equal(
       stderr,
-      /^error: Cannot write \/nonexistent\/out\.csv: .* in folder '\/nonexistent'/,
+      "error: Cannot write '/nonexistent/out.csv': the OUTPUT folder '/nonexistent' does not exist; create it or choose another path\n",
     );
+  });
+  await t.step("missing report folder writes no output", async () => {
+    await withTempDir(async (dir) => {
+      const { code, stderr } = await cli(AUGMENT, [
+        FIXTURES + "bom_crlf.csv",
+        "-o",
+        `${dir}/out.csv`,
+        "--report",
+        "/nonexistent/run.json",
+      ]);
+      assert.equal(code, 2);
+      assert.match(
+        stderr,
+        /the --report folder '\/nonexistent' does not exist/,
+      );
+      assert.deepEqual([...Deno.readDirSync(dir)], []);
+    });
   });
 });
 
@@ -508,4 +531,38 @@ Deno.test("augment --strategy sets the variance target", async (t) => {
       });
     }
   });
+});
+
+Deno.test("augment names the calibration file that is invalid", async (t) => {
+  const cases: [string, unknown, RegExp][] = [
+    [
+      "invalid rate",
+      { kind: "calibrated", cv: 0.5, params: { tau: -1 } },
+      /invalid calibration file '.*cal\.json': Invalid parameter tau: must be a finite number > 0, got -1/,
+    ],
+    [
+      "parameter that is not fitted",
+      { kind: "calibrated", cv: 0.5, params: { dt: 1 } },
+      /invalid calibration file '.*cal\.json': params\.dt is not a fitted parameter/,
+    ],
+  ];
+  for (const [name, content, message] of cases) {
+    await t.step(name, async () => {
+      await withTempDir(async (dir) => {
+        await Deno.writeTextFile(`${dir}/cal.json`, JSON.stringify(content));
+        const { code, stderr } = await cli(AUGMENT, [
+          FIXTURES + "bom_crlf.csv",
+          "-o",
+          `${dir}/out.csv`,
+          "--strategy",
+          `calibrated:${dir}/cal.json`,
+        ]);
+        assert.equal(code, 2);
+        assert.match(stderr, message);
+        assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), [
+          "cal.json",
+        ]);
+      });
+    });
+  }
 });

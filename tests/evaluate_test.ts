@@ -75,3 +75,16 @@ Deno.test("defaultBeatsBaselines() counts a tie only on ACF and bursts", () => {
   methods[BASELINES[1]].distance = distance(0.4);
   assert.equal(defaultBeatsBaselines(result, "acf"), false);
 });
+
+Deno.test("evaluate.ts gives the same tables for the same seeds", () => {
+  const folder = Deno.makeTempDirSync();
+  try {
+    const run = (name: string) => {
+      runEvaluation([{ path: TRACE, T: 60, dt: 5 }], `${folder}/${name}`, 2, 8);
+      return Deno.readTextFileSync(`${folder}/${name}.json`);
+    };
+    assert.equal(run("first"), run("second"));
+  } finally {
+    Deno.removeSync(folder, { recursive: true });
+  }
+});

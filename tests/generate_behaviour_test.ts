@@ -124,8 +124,10 @@ Deno.test("different series keys give independent streams", () => {
     products += (a.fine[i] - 10) * (b.fine[i] - 10);
   }
   assert.ok(same < a.fine.length / 100, `${same} equal bins`);
-  // The correlation of two independent series of 30,000 bins, with about 6
-  // bins per independent draw, has a standard error near 0.014.
+  // The correlation of two independent series of 30,000 bins has a standard
+  // error near 0.014 even if only one bin in 6 were independent (the
+  // defaults give a lag-1 autocorrelation near 0.3), so 0.05 is over 3.5 of
+  // them.
   let squaresA = 0;
   let squaresB = 0;
   for (let i = 0; i < a.fine.length; i++) {
@@ -188,6 +190,16 @@ Deno.test("generateFineSeriesFromCoarse() rejects bad input", async (t) => {
       error: /slot 2 is not a number \("3"\)/,
     },
     { name: "null", coarse: [null], error: /slot 0 is not a number \(null\)/ },
+    {
+      name: "too large",
+      coarse: [1, 1e200],
+      error: /slot 1 has the rate 1e\+200, outside 1e-150 to 1e\+150/,
+    },
+    {
+      name: "too small",
+      coarse: [1e-200, 1],
+      error: /slot 0 has the rate 1e-200, outside 1e-150 to 1e\+150/,
+    },
     { name: "empty", coarse: [], error: /coarse series is empty/ },
   ];
   for (const { name, coarse, error } of cases) {
@@ -197,6 +209,15 @@ Deno.test("generateFineSeriesFromCoarse() rejects bad input", async (t) => {
         error,
       );
     });
+  }
+});
+
+Deno.test("generator keeps rates at both ends of the range finite", () => {
+  for (const scale of [2e-150, 1e150]) {
+    const coarse = [1, 2, 1.5].map((value) => value * scale / 2);
+    const { fine, report } = generateFineSeriesFromCoarse(coarse, { seed: 1 });
+    assert.ok(fine.every((value) => Number.isFinite(value) && value >= 0));
+    assert.ok(report.maxConservationError <= 1e-9, `${scale}`);
   }
 });
 

@@ -76,3 +76,21 @@ Deno.test("every strategy conserves each slot within 1e-9", async (t) => {
     });
   }
 });
+
+Deno.test("a calibration applies only at the bin width it was fitted at", () => {
+  const reference = generateFineSeriesFromCoarse(COARSE, { seed: 4 }).fine;
+  const calibration = calibrateFromFine(reference);
+  assert.equal(calibration.dt, 5);
+  assertThrows(
+    () =>
+      generateFineSeriesFromCoarse(COARSE, {
+        strategy: calibration,
+        params: { dt: 1 },
+      }),
+    { name: "RangeError", message: /calibrated on 5-s bins, but dt is 1 s/ },
+  );
+  const { fine } = generateFineSeriesFromCoarse(COARSE, {
+    strategy: calibration,
+  });
+  assert.equal(fine.length, COARSE.length * 60);
+});

@@ -61,7 +61,8 @@ Deno.test("the scaled strategy gives Var(T) (T/dt)^beta at dt", () => {
   for (const value of fine) squares += (value - mean) ** 2;
   const measured = squares / (fine.length - 1) -
     windowVariance(coarse, 0, coarse.length);
-  // Bins share sessions 30 s long, so about fine.length / 6 bins are independent.
+  // Bins correlate over a few bins at most, so counting one independent bin
+  // in 6 overstates the standard error.
   const standardError = expected * Math.sqrt(2 * 6 / fine.length) * 3;
   assertClose(measured, expected, 4 * standardError, "variance at dt");
 });
@@ -106,6 +107,10 @@ Deno.test("resolveVarianceRule() rejects bad strategies", async (t) => {
   assert.throws(
     () => resolveVarianceRule({} as { cv: number }, undefined, 60),
     TypeError,
+  );
+  assert.throws(
+    () => resolveVarianceRule("bogus" as "rolling", undefined, 60),
+    { name: "TypeError", message: /Invalid option strategy: "bogus"; use/ },
   );
 });
 

@@ -37,14 +37,16 @@ export async function checkInputFile(path: string): Promise<void> {
 }
 
 /**
- * Checks that an output path is neither a directory nor the input file.
+ * Checks that an output path is neither a directory nor the input file, and
+ * that its folder exists.
  * Paths are the same file when their real paths match (symbolic links
  * resolved) or when they are hard links to one file.
  *
  * @param flag The output's name in messages, such as `OUTPUT` or `--report`.
  * @param output The output path (`-` passes).
  * @param input The input path (`-` is never the same file).
- * @throws {UsageError} When the output is a directory or the input file.
+ * @throws {UsageError} When the output is a directory or the input file,
+ *   or its folder does not exist.
  */
 export async function checkOutputPath(
   flag: string,
@@ -53,9 +55,20 @@ export async function checkOutputPath(
 ): Promise<void> {
   if (output === "-") return;
   const target = await statOrUndefined(output);
-  if (target === undefined) return;
+  if (target === undefined) {
+    const slash = output.lastIndexOf("/");
+    const folder = slash > 0 ? output.slice(0, slash) : slash === 0 ? "/" : ".";
+    const info = await statOrUndefined(folder);
+    if (info === undefined || !info.isDirectory) {
+      throw new UsageError(
+        `Cannot write '${output}': the ${flag} folder '${folder}' does not exist; create it or choose another path`,
+      );
+    }
+    return;
+  }
   if (target.isDirectory) {
-    const example = `${output.replace(/\/+$/, "")}/out.csv`;
+    const file = flag === "--report" ? "report.json" : "out.csv";
+    const example = `${output.replace(/\/+$/, "")}/${file}`;
     throw new UsageError(
       `Cannot write '${output}': ${flag} is a directory; pass a file path such as '${example}'`,
     );

@@ -12,7 +12,12 @@ import { buildRunReport } from "./run_report.ts";
 import { helpText } from "./cli_help.ts";
 import { checkOutputPath } from "./_run_paths.ts";
 import { UsageError } from "./usage_error.ts";
-import type { Calibration, VarianceStrategy } from "../../mod.ts";
+import {
+  type Calibration,
+  DEFAULT_PARAMS,
+  validateParams,
+  type VarianceStrategy,
+} from "../../mod.ts";
 
 export { UsageError };
 
@@ -146,7 +151,10 @@ function parseStrategy(text: string): VarianceStrategy {
   if (kind === "cv" || kind === "scaled") {
     const number = Number(value);
     const limit = kind === "cv" ? Infinity : 2;
-    if (!(value.trim() !== "" && number >= 0 && number <= limit)) {
+    if (
+      !(value.trim() !== "" && Number.isFinite(number) && number >= 0 &&
+        number <= limit)
+    ) {
       const range = kind === "cv" ? "a finite number >= 0" : "from 0 to 2";
       throw new UsageError(
         `invalid --strategy '${text}': expected ${kind}:NUMBER with NUMBER ${range}`,
@@ -167,6 +175,9 @@ function parseStrategy(text: string): VarianceStrategy {
   );
 }
 
+/** The parameters a calibration file may set. */
+const CALIBRATED_PARAMS = ["tau", "zeta", "sessionMeanS", "shotShareMin"];
+
 function readCalibration(path: string): Calibration {
   let parsed: unknown;
   try {
@@ -184,6 +195,22 @@ function readCalibration(path: string): Calibration {
   ) {
     throw new UsageError(
       `invalid calibration file '${path}': expected the JSON of calibrateFromFine() with kind "calibrated", cv and params`,
+    );
+  }
+  for (const key of Object.keys(calibration.params ?? {})) {
+    if (!CALIBRATED_PARAMS.includes(key)) {
+      throw new UsageError(
+        `invalid calibration file '${path}': params.${key} is not a fitted parameter; expected only ${
+          CALIBRATED_PARAMS.join(", ")
+        }`,
+      );
+    }
+  }
+  try {
+    validateParams({ ...DEFAULT_PARAMS, ...calibration.params });
+  } catch (error) {
+    throw new UsageError(
+      `invalid calibration file '${path}': ${(error as Error).message}`,
     );
   }
   return calibration as Calibration;
@@ -372,7 +399,14 @@ export function summaryText(result: RunResult, tool: Tool = "augment"): string {
     `values written: ${result.valuesWritten} (${result.binsPerSlot} per slot)`,
   ];
   if (tool === "augment") {
-    lines.push(`max conservation error: ${maxError.toExponential(2)}`);
+    const missing = result.checks.reduce(
+      (sum, check) => sum + (check.report?.nanSlots ?? 0),
+      0,
+    );
+    lines.push(
+      `missing slots (NaN in, NaN out): ${missing}`,
+      `max conservation error: ${maxError.toExponential(2)}`,
+    );
   }
   lines.push(
     `time: ${result.seconds.toFixed(2)} s (${Math.round(rate)} values/s)`,
