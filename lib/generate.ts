@@ -375,8 +375,10 @@ export class FineSeriesStream {
 
   #recordGap(fineMean: number, mean: number) {
     const gap = Math.abs(fineMean - mean) / mean;
-    // A NaN gap is kept, so that the report shows it.
-    if (!(gap <= this.#report.maxConservationError)) {
+    const largest = this.#report.maxConservationError;
+    // A NaN gap is kept for good, so that the report shows it.
+    if (largest !== largest) return;
+    if (!(gap <= largest)) {
       this.#report.maxConservationError = gap;
     }
   }

@@ -53,7 +53,7 @@
  *
  * NOTE: The two modes rank the grid differently. With 5 seeds on the first
  * halves, the shipped default ranks 2nd of 124 with `--baseline shipped`,
- * within 0.001 of beta 0.15 at the same settings, but 12th with
+ * within 0.01 of beta 0.15 at the same settings, but 12th with
  * `--baseline candidate`, where slower switching also weakens the
  * one-source baseline and so lowers a candidate's ratios.
  *
@@ -586,7 +586,7 @@ if (import.meta.main) {
   const seconds = (performance.now() - started) / 1000;
 
   console.log(
-    `Candidates on the ${half} half of each trace, seeds 0 to ${
+    `Candidates on ${partName(half, "of each trace")}, seeds 0 to ${
       seeds - 1
     }, basic IPP baseline with the ${
       baseline === "candidate" ? "candidate's" : "shipped"
@@ -601,9 +601,17 @@ if (import.meta.main) {
   console.log(toMarkdown(ranked, 15));
   console.log("");
   console.log(
-    `Shipped default (DEFAULT_PARAMS, DEFAULT_STRATEGY) on the ${half} halves: ${shipped.wins}/${shipped.cells} wins, relative ${
+    `Shipped default (DEFAULT_PARAMS, DEFAULT_STRATEGY) on ${
+      partName(half, "")
+    }: ${shipped.wins}/${shipped.cells} wins, relative ${
       shipped.relative.toFixed(3)
     }, \`${shipped.pattern}\`; rank ${rank} of ${ranked.length}.`,
   );
   console.log(`Scored ${ranked.length} candidates in ${seconds.toFixed(1)} s.`);
+}
+
+/** Names the part of the traces a run scores, for its printed lines. */
+function partName(half: string, suffix: string): string {
+  if (half === "whole") return "the whole traces";
+  return suffix === "" ? `the ${half} halves` : `the ${half} half ${suffix}`;
 }

@@ -430,6 +430,27 @@ Deno.test("augment names a missing input or output folder", async (t) => {
       "error: Cannot write '/nonexistent/out.csv': the OUTPUT folder '/nonexistent' does not exist; create it or choose another path\n",
     );
   });
+  for (
+    const [name, report] of [
+      ["empty report path", () => ""],
+      ["report path equal to OUTPUT", (dir: string) => `${dir}/out.csv`],
+    ] as const
+  ) {
+    await t.step(`${name} writes no output`, async () => {
+      await withTempDir(async (dir) => {
+        const { code, stderr } = await cli(AUGMENT, [
+          FIXTURES + "bom_crlf.csv",
+          "-o",
+          `${dir}/out.csv`,
+          "--report",
+          report(dir),
+        ]);
+        assert.equal(code, 2);
+        assert.match(stderr, /--report is (empty|the OUTPUT file)/);
+        assert.deepEqual([...Deno.readDirSync(dir)], []);
+      });
+    });
+  }
   await t.step("missing report folder writes no output", async () => {
     await withTempDir(async (dir) => {
       const { code, stderr } = await cli(AUGMENT, [

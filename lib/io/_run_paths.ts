@@ -54,14 +54,22 @@ export async function checkOutputPath(
   input: string,
 ): Promise<void> {
   if (output === "-") return;
+  if (output === "") {
+    throw new UsageError(`Cannot write '': ${flag} is empty; pass a file path`);
+  }
   const target = await statOrUndefined(output);
   if (target === undefined) {
     const slash = output.lastIndexOf("/");
     const folder = slash > 0 ? output.slice(0, slash) : slash === 0 ? "/" : ".";
     const info = await statOrUndefined(folder);
-    if (info === undefined || !info.isDirectory) {
+    if (info === undefined) {
       throw new UsageError(
         `Cannot write '${output}': the ${flag} folder '${folder}' does not exist; create it or choose another path`,
+      );
+    }
+    if (!info.isDirectory) {
+      throw new UsageError(
+        `Cannot write '${output}': '${folder}' is a file, not a folder; choose another path`,
       );
     }
     return;

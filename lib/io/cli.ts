@@ -175,6 +175,11 @@ function parseStrategy(text: string): VarianceStrategy {
   );
 }
 
+/** Resolves a path against the working folder, without touching the file. */
+function absolutePath(path: string): string {
+  return decodeURIComponent(new URL(path, `file://${Deno.cwd()}/`).pathname);
+}
+
 /** The parameters a calibration file may set. */
 const CALIBRATED_PARAMS = ["tau", "zeta", "sessionMeanS", "shotShareMin"];
 
@@ -205,6 +210,16 @@ function readCalibration(path: string): Calibration {
         }`,
       );
     }
+  }
+  if (
+    calibration.dt !== undefined &&
+    !(typeof calibration.dt === "number" && calibration.dt > 0)
+  ) {
+    throw new UsageError(
+      `invalid calibration file '${path}': dt must be a bin width in seconds > 0, got ${
+        JSON.stringify(calibration.dt)
+      }`,
+    );
   }
   try {
     validateParams({ ...DEFAULT_PARAMS, ...calibration.params });
@@ -345,6 +360,14 @@ export async function runCommand(tool: Tool, args: string[]): Promise<number> {
   try {
     if (flags.report !== undefined) {
       await checkOutputPath("--report", flags.report, flags.options.input);
+      const output = flags.options.output;
+      if (
+        output !== "-" && absolutePath(flags.report) === absolutePath(output)
+      ) {
+        throw new UsageError(
+          `Cannot write '${flags.report}': --report is the OUTPUT file; choose another path`,
+        );
+      }
     }
     const result = await runPipeline(tool, flags.options);
     warnSkipped(result);
