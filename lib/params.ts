@@ -59,9 +59,9 @@ export interface KthParams {
  *   session noise, the rest from ON/OFF switching.
  *
  *   These four were chosen on the first halves of the UCC 5G downloads and
- *   the Bellcore LAN trace, then checked on the second halves, by the grid
- *   search of `scripts/choose_defaults.ts`: ON periods of 2.5 to 20 s,
- *   sessions of 1 s to one bin and shares of 0 to 0.7, 124 candidates. The
+ *   the Bellcore LAN trace, then checked on the second halves. The grid
+ *   search is `scripts/choose_defaults.ts`: 124 candidates with ON periods
+ *   of 2.5 to 20 s, sessions of 1 s to one bin and shares of 0 to 0.7. The
  *   shipped setting ranks 2nd on the first halves and 4th on the second. Slow switching with little session noise
  *   kept bins correlated too long: lag-1 autocorrelation of 0.7 to 0.98,
  *   against 0.22 to 0.64 measured. Sessions of 1 s at 5-s bins scored worse
@@ -78,8 +78,8 @@ export interface KthParams {
  *   volume-weighted start, drawn so that every bin keeps its exact mean and
  *   variance, while a slot's cost stops growing with the rate.
  * - `bulkSources = 12`: from 12 sources on, the number of sources ON moves
- *   by exact binomial steps from one cell end to the next, with each cell's
- *   ON time drawn with its exact mean and variance, so a slot costs O(bins)
+ *   by exact binomial steps from one cell end to the next. Each cell's ON
+ *   time is drawn with its exact mean and variance, so a slot costs O(bins)
  *   instead of O(sources) switches. The shape of the ON time within a cell
  *   is approximated, which left the bin variance 0.2% to 0.6% low at 8 to 10
  *   sources (40,000 slots) and within 0.1% from 12 on.

@@ -53,8 +53,8 @@
  *
  * NOTE: The two modes rank the grid differently. With 5 seeds on the first
  * halves, the shipped default ranks 2nd of 124 with `--baseline shipped`,
- * within 0.01 of beta 0.15 at the same settings, but 12th with
- * `--baseline candidate`, where slower switching also weakens the
+ * within 0.01 of beta 0.15 at the same settings. With `--baseline
+ * candidate` it ranks 12th, because slower switching also weakens the
  * one-source baseline and so lowers a candidate's ratios.
  *
  * With 5 seeds the script runs in about 2 s (Deno 2.9.6, two cores).
