@@ -63,6 +63,7 @@
  */
 
 import {
+  coarsenFineToSlots,
   DEFAULT_PARAMS,
   DEFAULT_STRATEGY,
   flatBaseline,
@@ -77,7 +78,7 @@ import {
   realismProfile,
   resampleToGrid,
 } from "../mod.ts";
-import { DEFAULT_TRACES, type TraceConfig } from "./evaluate.ts";
+import { beatsOn, DEFAULT_TRACES, type TraceConfig } from "./evaluate.ts";
 import { readFineTrace } from "./_fine_trace.ts";
 
 /** The part of each trace a candidate is scored on. */
@@ -137,9 +138,6 @@ export const STATISTICS = [
 type Statistic = typeof STATISTICS[number];
 type Distances = Record<Statistic, number>;
 
-/** Distances on which a tie with the best baseline counts as a win. */
-const TIE_WINS: ReadonlySet<Statistic> = new Set(["acf", "bursts"]);
-
 /**
  * Model settings of the basic IPP baseline: each candidate's, or the shipped
  * defaults' for every candidate.
@@ -185,12 +183,7 @@ export function loadTracePart(
   }
 
   const truth = grid.slice(from * bins, to * bins);
-  const coarse = new Float64Array(to - from);
-  for (let slot = 0; slot < coarse.length; slot++) {
-    let sum = 0;
-    for (let i = slot * bins; i < (slot + 1) * bins; i++) sum += truth[i];
-    coarse[slot] = sum / bins;
-  }
+  const coarse = coarsenFineToSlots(truth, bins);
   const profile = realismProfile(truth, bins, config.dt);
   return { key, T: config.T, dt: config.dt, bins, truth, coarse, profile };
 }
@@ -250,10 +243,10 @@ const baselineCache = new WeakMap<TracePart, Map<string, Distances>>();
 /**
  * Computes, per distance, the lowest of the flat step, the mean-preserving
  * line and the basic IPP generator (averaged over the seeds). The basic IPP
- * baseline runs with the candidate's switching rates, session length and
- * shotShareMin, so it differs from the candidate only where
- * `ippBasicBaseline` fixes the model (one source, sessions cut at slot ends,
- * rolling strategy). Results are cached per trace part and settings.
+ * baseline runs with `params`, the shipped or the candidate's settings, and
+ * `ippBasicBaseline` fixes the rest of its model (one source, sessions cut
+ * at slot ends, rolling strategy). Results are cached per trace part and
+ * settings.
  *
  * @param part The trace part.
  * @param params The candidate's parameters on this part's grid.
@@ -328,7 +321,7 @@ export function tallyScore(
     for (const s of STATISTICS) {
       const own = candidate[trace][s];
       const best = baseline[trace][s];
-      const win = TIE_WINS.has(s) ? own <= best : own < best;
+      const win = beatsOn(s, own, best);
       wins += win ? 1 : 0;
       group += win ? "W" : "-";
       ratios += best > 0
@@ -350,7 +343,7 @@ export function tallyScore(
  * @param parts The trace parts.
  * @param candidate The candidate's settings.
  * @param seeds Number of seeds, a whole number >= 1.
- * @param baseline Model settings of the basic IPP baseline, the candidate's by default.
+ * @param baseline Model settings of the basic IPP baseline, the shipped ones by default.
  * @returns The candidate's score.
  */
 export function scoreCandidate(
@@ -567,6 +560,12 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
+/** Names the part of the traces a run scores, for its printed lines. */
+function partName(half: string, suffix: string): string {
+  if (half === "whole") return "the whole traces";
+  return suffix === "" ? `the ${half} halves` : `the ${half} half ${suffix}`;
+}
+
 if (import.meta.main) {
   let options: Options;
   try {
@@ -608,10 +607,4 @@ if (import.meta.main) {
     }, \`${shipped.pattern}\`; rank ${rank} of ${ranked.length}.`,
   );
   console.log(`Scored ${ranked.length} candidates in ${seconds.toFixed(1)} s.`);
-}
-
-/** Names the part of the traces a run scores, for its printed lines. */
-function partName(half: string, suffix: string): string {
-  if (half === "whole") return "the whole traces";
-  return suffix === "" ? `the ${half} halves` : `the ${half} half ${suffix}`;
 }

@@ -17,6 +17,7 @@
 
 import {
   calibrateFromFine,
+  coarsenFineToSlots,
   DEFAULT_STRATEGY,
   estimateScaledTarget,
   flatBaseline,
@@ -132,7 +133,7 @@ export function evaluateTrace(
   } (T=${config.T} s, dt=${config.dt} s${
     config.column ? `, ${config.column}` : ""
   })`;
-  const coarse = slotMeans(truth, bins);
+  const coarse = coarsenFineToSlots(truth, bins);
   const whole = runScope(
     name,
     "whole trace",
@@ -273,16 +274,6 @@ function averageRuns(runs: SeriesStatistics[]): SeriesStatistics {
   };
 }
 
-function slotMeans(fine: Float64Array, bins: number): Float64Array {
-  const means = new Float64Array(fine.length / bins);
-  for (let slot = 0; slot < means.length; slot++) {
-    let sum = 0;
-    for (let i = slot * bins; i < (slot + 1) * bins; i++) sum += fine[i];
-    means[slot] = sum / bins;
-  }
-  return means;
-}
-
 const COLUMNS: [string, (s: SeriesStatistics) => number][] = [
   ["CV at dt", (s) => s.withinSlotCv],
   ["d CV", (s) => s.distance.cv],
@@ -313,21 +304,29 @@ const SUMMARY_STATISTICS: [keyof RealismDistances, string][] = [
 ];
 
 /**
- * Returns whether the default is closer to the truth than every baseline on
- * one distance. A tie counts on autocorrelation, where the default need only
- * be no worse, and on bursts, where a trace without bursts puts every method
- * that makes none at 0.
+ * Returns whether a method's distance beats another's on one statistic. A
+ * tie counts on autocorrelation, where the default need only be no worse,
+ * and on bursts, where a trace without bursts puts every method that makes
+ * none at 0.
  */
+export function beatsOn(
+  statistic: keyof RealismDistances,
+  own: number,
+  other: number,
+): boolean {
+  const tieCounts = statistic === "acf" || statistic === "bursts";
+  return tieCounts ? own <= other : own < other;
+}
+
+/** Returns whether the default beats every baseline on one distance (see `beatsOn`). */
 export function defaultBeatsBaselines(
   result: ScopeResult,
   statistic: keyof RealismDistances,
 ): boolean {
   const own = result.methods[DEFAULT_METHOD].distance[statistic];
-  const tieCounts = statistic === "acf" || statistic === "bursts";
-  return BASELINES.every((baseline) => {
-    const other = result.methods[baseline].distance[statistic];
-    return tieCounts ? own <= other : own < other;
-  });
+  return BASELINES.every((baseline) =>
+    beatsOn(statistic, own, result.methods[baseline].distance[statistic])
+  );
 }
 
 /**

@@ -87,6 +87,33 @@ export async function checkOutputPath(
   );
 }
 
+/**
+ * Checks the `--report` path as an output path, and that it is not OUTPUT,
+ * which may not exist yet, so the two are compared as absolute paths.
+ *
+ * @param report The report path.
+ * @param output The OUTPUT path (`-` passes).
+ * @param input The input path.
+ * @throws {UsageError} When the report path is invalid or is OUTPUT.
+ */
+export async function checkReportPath(
+  report: string,
+  output: string,
+  input: string,
+): Promise<void> {
+  await checkOutputPath("--report", report, input);
+  if (output !== "-" && absolutePath(report) === absolutePath(output)) {
+    throw new UsageError(
+      `Cannot write '${report}': --report is the OUTPUT file; choose another path`,
+    );
+  }
+}
+
+/** Resolves a path against the working folder, without touching the file. */
+function absolutePath(path: string): string {
+  return decodeURIComponent(new URL(path, `file://${Deno.cwd()}/`).pathname);
+}
+
 async function sameFile(
   input: string,
   output: string,

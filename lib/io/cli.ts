@@ -10,7 +10,7 @@ import { writeTextAtomic } from "./atomic_file.ts";
 import { type RunOptions, runPipeline, type RunResult } from "./pipeline.ts";
 import { buildRunReport } from "./run_report.ts";
 import { helpText } from "./cli_help.ts";
-import { checkOutputPath } from "./_run_paths.ts";
+import { checkReportPath } from "./_run_paths.ts";
 import { UsageError } from "./usage_error.ts";
 import {
   type Calibration,
@@ -173,11 +173,6 @@ function parseStrategy(text: string): VarianceStrategy {
   throw new UsageError(
     `invalid --strategy '${text}': expected rolling, cv:X, scaled:BETA or calibrated:FILE.json`,
   );
-}
-
-/** Resolves a path against the working folder, without touching the file. */
-function absolutePath(path: string): string {
-  return decodeURIComponent(new URL(path, `file://${Deno.cwd()}/`).pathname);
 }
 
 /** The parameters a calibration file may set. */
@@ -359,15 +354,11 @@ export async function runCommand(tool: Tool, args: string[]): Promise<number> {
   }
   try {
     if (flags.report !== undefined) {
-      await checkOutputPath("--report", flags.report, flags.options.input);
-      const output = flags.options.output;
-      if (
-        output !== "-" && absolutePath(flags.report) === absolutePath(output)
-      ) {
-        throw new UsageError(
-          `Cannot write '${flags.report}': --report is the OUTPUT file; choose another path`,
-        );
-      }
+      await checkReportPath(
+        flags.report,
+        flags.options.output,
+        flags.options.input,
+      );
     }
     const result = await runPipeline(tool, flags.options);
     warnSkipped(result);
