@@ -84,9 +84,9 @@ Deno.test("exponential() has mean 1 and never returns Infinity", () => {
 });
 
 /** Asserts that a fraction of `DRAWS` hits matches probability `p` within four standard errors. */
-function assertMass(hits: number, p: number, what: string) {
+function assertMass(hits: number, p: number, label: string) {
   const error = Math.sqrt(p * (1 - p) / DRAWS);
-  assertClose(hits / DRAWS, p, 4 * error, what);
+  assertClose(hits / DRAWS, p, 4 * error, label);
 }
 
 // Ziggurat draws land in a layer's rectangle, in a wedge beside it or in
