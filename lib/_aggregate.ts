@@ -49,7 +49,9 @@ export function drawArrivals(
   threshold: number,
 ): number {
   if (isUncounted(expected, threshold)) return expected + 1;
-  return drawPoisson(stream, expected);
+  // The unary plus types the count as a number like `expected + 1`, so V8
+  // keeps the result unboxed where the two meet.
+  return +drawPoisson(stream, expected);
 }
 
 /**
@@ -75,6 +77,39 @@ export function aggregateOffset(
   if (offset < 0) return 0;
   if (offset >= width) return width * (1 - 1e-12);
   return offset;
+}
+
+/**
+ * Draws the arrivals of `count` cells with `expected[i]` expected arrivals
+ * into `arrivals[i]`, as `drawArrivals` does. Writes the gamma law of each
+ * busy cell's total volume (see `cellVolumeInto`) into `shapes[i]` and
+ * `scales[i]`, and shape 0 for a cell at or below `threshold`. One loop over
+ * the cells, with the rule of `isUncounted` written out, lets V8 keep every
+ * number unboxed.
+ */
+export function drawArrivalsInto(
+  stream: UniformStream,
+  expected: Float64Array,
+  threshold: number,
+  psiMean: number,
+  arrivals: Float64Array,
+  shapes: Float64Array,
+  scales: Float64Array,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const mean = expected[i];
+    if (mean > UNCOUNTED_ARRIVALS && mean > threshold) {
+      arrivals[i] = mean + 1;
+      shapes[i] = mean / 2;
+      scales[i] = 2 * psiMean;
+      continue;
+    }
+    const drawn = mean > 0 ? +drawPoisson(stream, mean) : 0;
+    arrivals[i] = drawn;
+    shapes[i] = drawn > threshold ? drawn : 0;
+    scales[i] = psiMean;
+  }
 }
 
 /**

@@ -15,8 +15,6 @@
  * @module
  */
 
-import { type BinomialTables, binomialTables } from "./_binomial_table.ts";
-
 /** Moments of one source's ON time over a cell, by states at the cell's ends. */
 export interface CellBridge {
   /** P(ON at the end | ON at the start). */
@@ -33,10 +31,6 @@ export interface CellBridge {
   onTimeMomentVariance: Float64Array;
   /** Covariance of the ON time and that integral, seconds cubed, same index. */
   onTimeCovariance: Float64Array;
-  /** Tabulated laws of Binomial(n, stayOn), sources that stay ON out of n. */
-  stayOnTables: BinomialTables;
-  /** Tabulated laws of Binomial(n, turnOn), sources that turn ON out of n. */
-  turnOnTables: BinomialTables;
 }
 
 const cache = new Map<string, CellBridge>();
@@ -134,8 +128,6 @@ export function cellBridge(
     onTimeMoment,
     onTimeMomentVariance,
     onTimeCovariance,
-    stayOnTables: binomialTables(stayOn),
-    turnOnTables: binomialTables(turnOn),
   };
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { drawNormal } from "./_normal_ziggurat.ts";
+import { normalFrom } from "./_normal_ziggurat.ts";
 import type { UniformStream } from "./_uniform_stream.ts";
 
 /**
@@ -152,25 +152,78 @@ export function gammaInto(
     out[index] *= boost;
     return;
   }
+  for (;;) {
+    if (gammaTry(stream.next(), NaN, stream, shape, scale, out, index)) return;
+  }
+}
+
+/**
+ * Draws Gamma(shapes[i], scales[i]) into `out[i]` for every i below `count`
+ * whose shape is > 0, leaving the others. The first try of draw i uses the
+ * uniforms `uniforms[2 i]` and `uniforms[2 i + 1]`, which the caller takes
+ * from the stream in one batch. The rare further tries draw from the stream.
+ * A loop over the batch, rather than a call per draw, lets V8 keep every
+ * number unboxed.
+ */
+export function gammaBatchInto(
+  stream: UniformStream,
+  uniforms: Float64Array,
+  shapes: Float64Array,
+  scales: Float64Array,
+  out: Float64Array,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const shape = shapes[i];
+    if (!(shape > 0)) continue;
+    const scale = scales[i];
+    const tried = shape >= 1 &&
+      gammaTry(
+        uniforms[2 * i],
+        uniforms[2 * i + 1],
+        stream,
+        shape,
+        scale,
+        out,
+        i,
+      );
+    if (!tried) gammaInto(stream, shape, scale, out, i);
+  }
+}
+
+/**
+ * Makes one try of Marsaglia and Tsang's method for shape >= 1, with the
+ * normal proposal from `u` and the acceptance uniform `v`, or one drawn
+ * from the stream after the proposal when `v` is NaN, and writes the draw
+ * when it is accepted.
+ */
+function gammaTry(
+  u: number,
+  v: number,
+  stream: UniformStream,
+  shape: number,
+  scale: number,
+  out: Float64Array,
+  index: number,
+): boolean {
   const d = shape - 1 / 3;
   const c = shape < TABLE_SHAPES && shape === Math.floor(shape)
     ? GAMMA_C[shape]
     : 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const x = drawNormal(stream);
-    const root = 1 + c * x;
-    if (root <= 0) continue;
-    const v = root * root * root;
-    const u = 1 - stream.next();
-    const xSquare = x * x;
-    if (
-      u < 1 - 0.0331 * xSquare * xSquare ||
-      Math.log(u) < 0.5 * xSquare + d * (1 - v + Math.log(v))
-    ) {
-      out[index] = d * v * scale;
-      return;
-    }
+  const x = normalFrom(u, stream);
+  const root = 1 + c * x;
+  if (root <= 0) return false;
+  const cube = root * root * root;
+  const accept = 1 - (v === v ? v : stream.next());
+  const xSquare = x * x;
+  if (
+    accept < 1 - 0.0331 * xSquare * xSquare ||
+    Math.log(accept) < 0.5 * xSquare + d * (1 - cube + Math.log(cube))
+  ) {
+    out[index] = d * cube * scale;
+    return true;
   }
+  return false;
 }
 
 /**

@@ -18,8 +18,9 @@
  * `depositAggregate`), and above 32 expected arrivals its count is not
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
  * variance, and a slot costs O(bins + ON/OFF switches).
- * From `bulkSources` sources on, the switches are replaced by exact binomial
- * steps between cell ends (see `runBulk`), so the cost is O(bins).
+ * From `bulkSources` sources on, the switches are replaced by exact steps of
+ * the number of sources ON between cell ends (see `runBulk`), so the cost is
+ * O(bins).
  *
  * @module
  */

@@ -1,0 +1,228 @@
+/**
+ * The number of sources ON from one cell end to the next, for K sources
+ * over cells of one width, and the law of a cell's ON time given the counts
+ * at both of its ends.
+ *
+ * Sources are independent, so from n ON the next count is the sum of
+ * Binomial(n, P11) sources that stay ON and Binomial(K - n, P01) that turn
+ * ON. The count is a Markov chain. Given the counts at every cell end the
+ * cells are independent, so drawing each next count from its law and each
+ * cell's ON time given the counts at its ends keeps every joint moment of
+ * the ON times exact. Given both counts, the split into sources that
+ * stayed ON and turned ON is summed out: the moments of the ON time and of
+ * its integral over time are mixtures over the split of the per-source
+ * moments of the bridge.
+ *
+ * Tabulating both laws once per (K, width) turns a cell's two binomial
+ * draws and five sums over classes into one inversion and a few reads.
+ *
+ * @module
+ */
+
+import type { CellBridge } from "./_bridge.ts";
+import { logFactorial } from "./_draws.ts";
+import { InverseTable } from "./_inverse_table.ts";
+
+/** Most sources whose chain is tabulated; more draw their splits one by one. */
+export const CHAIN_SOURCES = 64;
+
+// Offsets in a cell's ON-time law (see `writeOnTimeLaw`).
+/** Mean ON time, sources times seconds. */
+export const ON_MEAN = 0;
+/** Half-width of the uniform ON time, `sqrt(3 variance)`. */
+export const ON_HALF_WIDTH = 1;
+/** Mean integral of t over the ON time, seconds squared times sources. */
+export const CENTRE_MOMENT = 2;
+/** Regression slope of that integral on the ON time. */
+export const CENTRE_SLOPE = 3;
+/** Half-width of the uniform residual of that integral. */
+export const CENTRE_HALF_WIDTH = 4;
+/** Gamma shape of the ON time where the uniform would reach below 0, else 0. */
+export const GAMMA_SHAPE = 5;
+/** Gamma scale of the ON time in that case. */
+export const GAMMA_SCALE = 6;
+/** Entries per law. */
+export const LAW_STRIDE = 8;
+
+/**
+ * Writes the law of a cell's ON time and of its integral over time, from
+ * their means, variances and covariance, at `out[base]`.
+ */
+export function writeOnTimeLaw(
+  out: Float64Array,
+  base: number,
+  mean: number,
+  variance: number,
+  moment: number,
+  momentVariance: number,
+  covariance: number,
+): void {
+  const halfWidth = variance > 0 ? Math.sqrt(3 * variance) : 0;
+  const slope = variance > 0 ? covariance / variance : 0;
+  const residual = Math.max(0, momentVariance - slope * covariance);
+  out[base + ON_MEAN] = mean;
+  out[base + ON_HALF_WIDTH] = halfWidth;
+  out[base + CENTRE_MOMENT] = moment;
+  out[base + CENTRE_SLOPE] = slope;
+  out[base + CENTRE_HALF_WIDTH] = Math.sqrt(3 * residual);
+  const gamma = halfWidth > mean;
+  out[base + GAMMA_SHAPE] = gamma ? mean * mean / variance : 0;
+  out[base + GAMMA_SCALE] = gamma ? variance / mean : 0;
+}
+
+/** The tabulated count chain of K sources over cells of one width. */
+export class CountChain {
+  /** Number of sources K. */
+  readonly sources: number;
+  /** Law of the next count, one row per count at the cell's start. */
+  readonly transitions: InverseTable;
+  /**
+   * ON-time laws (see `writeOnTimeLaw`), at
+   * `(start * (K + 1) + end) * LAW_STRIDE` for the counts at the cell's ends.
+   */
+  readonly laws: Float64Array;
+
+  /**
+   * @param bridge One source's moments over the cell width.
+   * @param sources Number of sources K, at most CHAIN_SOURCES.
+   */
+  constructor(bridge: CellBridge, sources: number) {
+    const states = sources + 1;
+    this.sources = sources;
+    this.transitions = new InverseTable(states, states);
+    this.laws = new Float64Array(states * states * LAW_STRIDE);
+    const masses = new Float64Array(states);
+    for (let on = 0; on < states; on++) {
+      const stay = binomialMasses(on, bridge.stayOn);
+      const turn = binomialMasses(sources - on, bridge.turnOn);
+      masses.fill(0);
+      for (let stayed = 0; stayed <= on; stayed++) {
+        for (let turned = 0; turned <= sources - on; turned++) {
+          masses[stayed + turned] += stay[stayed] * turn[turned];
+        }
+      }
+      this.transitions.setRow(on, masses);
+      for (let next = 0; next < states; next++) {
+        this.#writePair(bridge, on, next, stay, turn);
+      }
+    }
+  }
+
+  /** Returns the count at a cell's end drawn by inverting `u`, from `on` at its start. */
+  next(on: number, u: number): number {
+    return this.transitions.draw(on, u);
+  }
+
+  /** Mixes the ON-time moments of the splits that lead from `on` to `next`. */
+  #writePair(
+    bridge: CellBridge,
+    on: number,
+    next: number,
+    stay: Float64Array,
+    turn: Float64Array,
+  ): void {
+    const sources = this.sources;
+    const low = Math.max(0, next - (sources - on));
+    const high = Math.min(on, next);
+    const weights = new Float64Array(high - low + 1);
+    let total = 0;
+    for (let stayed = low; stayed <= high; stayed++) {
+      const weight = stay[stayed] * turn[next - stayed];
+      weights[stayed - low] = weight;
+      total += weight;
+    }
+    // A pair too unlikely to be drawn still gets a finite law.
+    if (!(total > 0)) {
+      weights.fill(1);
+      total = weights.length;
+    }
+    const split = new Float64Array(5);
+    let mean = 0;
+    let moment = 0;
+    for (let stayed = low; stayed <= high; stayed++) {
+      const weight = weights[stayed - low] / total;
+      splitMoments(bridge, sources, on, stayed, next - stayed, split);
+      mean += weight * split[0];
+      moment += weight * split[2];
+    }
+    let variance = 0;
+    let momentVariance = 0;
+    let covariance = 0;
+    for (let stayed = low; stayed <= high; stayed++) {
+      const weight = weights[stayed - low] / total;
+      splitMoments(bridge, sources, on, stayed, next - stayed, split);
+      variance += weight * (split[1] + (split[0] - mean) ** 2);
+      momentVariance += weight * (split[3] + (split[2] - moment) ** 2);
+      covariance += weight *
+        (split[4] + (split[0] - mean) * (split[2] - moment));
+    }
+    writeOnTimeLaw(
+      this.laws,
+      (on * (sources + 1) + next) * LAW_STRIDE,
+      mean,
+      variance,
+      moment,
+      momentVariance,
+      covariance,
+    );
+  }
+}
+
+const cache = new WeakMap<CellBridge, CountChain[]>();
+
+/** Returns the count chain of `sources` sources over the bridge's width, built once per process. */
+export function cachedCountChain(
+  bridge: CellBridge,
+  sources: number,
+): CountChain {
+  let chains = cache.get(bridge);
+  if (chains === undefined) {
+    chains = [];
+    cache.set(bridge, chains);
+  }
+  return chains[sources] ??= new CountChain(bridge, sources);
+}
+
+/**
+ * Writes the ON time's mean and variance, its integral's mean and variance,
+ * and their covariance, given how many of K sources started ON (`on`),
+ * stayed ON and turned ON: sums of the bridge's moments by class.
+ */
+export function splitMoments(
+  bridge: CellBridge,
+  sources: number,
+  on: number,
+  stayed: number,
+  turned: number,
+  out: Float64Array,
+): void {
+  // Counts by state at the cell's start and end, indexed 2 * start + end.
+  const counts = [sources - on - turned, turned, on - stayed, stayed];
+  out.fill(0);
+  for (let index = 0; index < 4; index++) {
+    const count = counts[index];
+    out[0] += count * bridge.onTime[index];
+    out[1] += count * bridge.onTimeVariance[index];
+    out[2] += count * bridge.onTimeMoment[index];
+    out[3] += count * bridge.onTimeMomentVariance[index];
+    out[4] += count * bridge.onTimeCovariance[index];
+  }
+}
+
+/** Returns the masses of Binomial(trials, probability). */
+function binomialMasses(trials: number, probability: number): Float64Array {
+  const masses = new Float64Array(trials + 1);
+  if (!(probability > 0 && probability < 1)) {
+    masses[probability > 0 ? trials : 0] = 1;
+    return masses;
+  }
+  const logP = Math.log(probability);
+  const logQ = Math.log1p(-probability);
+  for (let k = 0; k <= trials; k++) {
+    masses[k] = Math.exp(
+      logFactorial(trials) - logFactorial(k) - logFactorial(trials - k) +
+        k * logP + (trials - k) * logQ,
+    );
+  }
+  return masses;
+}
