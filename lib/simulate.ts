@@ -51,20 +51,25 @@ export interface SlotRates {
  */
 export class SlotSimulator {
   private readonly stream: UniformStream;
-  private readonly bins: number;
-  private readonly dt: number;
-  private readonly slotS: number;
-  private readonly sessionBins: number;
-  private readonly inverseSessionS: number;
-  private readonly cellCut: number;
-  private readonly tau: number;
-  private readonly zeta: number;
-  private readonly pOn: number;
-  private readonly threshold: number;
+  // Number fields start at 0. A field declared without a value is first set
+  // to undefined, so V8 reads it as an untyped value, and a loop that mixes
+  // it with fractions (slotBins in runOnOff) boxes them in heap objects.
+  private readonly bins: number = 0;
+  private readonly dt: number = 0;
+  private readonly slotS: number = 0;
+  private readonly sessionBins: number = 0;
+  private readonly inverseSessionS: number = 0;
+  private readonly cellCut: number = 0;
+  private readonly tau: number = 0;
+  private readonly zeta: number = 0;
+  private readonly pOn: number = 0;
+  private readonly threshold: number = 0;
   private readonly volumeScratch = new Float64Array(1);
-  private readonly bulkSources: number;
+  private readonly bulkSources: number = 0;
   private bulkCells: BulkCells | undefined;
   private readonly carry: boolean;
+  /** End of every cell of a slot, in bins: grid points and session-end cuts. */
+  private readonly cellEnds: Float64Array;
   private readonly deposits: Float64Array;
   private readonly activeChanges: Int32Array;
   private level = 0;
@@ -75,6 +80,10 @@ export class SlotSimulator {
   private pieceTo = new Float64Array(16);
   private pieceOn = new Float64Array(16);
   private pieceCount = 0;
+  /** The running slot's expected arrivals per bin of ON time of one source. */
+  private sessionRate = 0;
+  /** The running slot's mean session volume. */
+  private psiMean = 0;
   private cold = true;
 
   /**
@@ -101,6 +110,7 @@ export class SlotSimulator {
     const length = this.bins + Math.ceil(this.sessionBins) + 3;
     this.deposits = new Float64Array(length);
     this.activeChanges = new Int32Array(length);
+    this.cellEnds = Float64Array.from(this.listCellEnds());
   }
 
   /**
@@ -183,11 +193,14 @@ export class SlotSimulator {
     const stream = this.stream;
     const sources = this.sources;
     const slotBins = this.bins;
+    const cellEnds = this.cellEnds;
     const binsPerSecond = 1 / this.dt;
-    const sessionRate = lambda * this.dt;
+    this.sessionRate = lambda * this.dt;
+    this.psiMean = psiMean;
     let on = this.sourcesOn;
     let from = 0;
-    let cellEnd = this.cellEndAfter(0);
+    let cell = 0;
+    let cellEnd = cellEnds[0];
     let cellStart = 0;
     for (;;) {
       const up = (sources - on) * this.tau;
@@ -196,10 +209,10 @@ export class SlotSimulator {
       const to = switchAt < slotBins ? switchAt : slotBins;
       while (cellEnd <= to) {
         if (on > 0) this.addPiece(from - cellStart, cellEnd - cellStart, on);
-        this.closeCell(cellStart, cellEnd, sessionRate, psiMean);
+        this.closeCell(cellStart, cellEnd);
         from = cellStart = cellEnd;
         if (cellEnd >= slotBins) break;
-        cellEnd = this.cellEndAfter(cellEnd);
+        cellEnd = cellEnds[++cell];
       }
       if (switchAt >= slotBins) break;
       if (on > 0 && to > from) {
@@ -248,13 +261,8 @@ export class SlotSimulator {
   }
 
   private makeBulkCells(): BulkCells {
-    const ends: number[] = [];
-    for (let end = 0; end < this.bins;) {
-      end = this.cellEndAfter(end);
-      ends.push(end);
-    }
     this.bulkCells = new BulkCells(
-      ends,
+      this.listCellEnds(),
       this.tau,
       this.zeta,
       this.dt,
@@ -284,41 +292,14 @@ export class SlotSimulator {
     }
   }
 
-  /**
-   * Deposits a busy cell's arrivals as one session: their total volume at
-   * their volume-weighted mean start (see `aggregateOffset`).
-   *
-   * @param start Mean start offset in the cell, in bins.
-   * @param startVariance Variance of one session's start offset, in bins squared.
-   */
-  private depositAggregate(
-    cellStart: number,
-    width: number,
-    start: number,
-    startVariance: number,
-    arrivals: number,
-    expected: number,
-    psiMean: number,
-  ): void {
-    const stream = this.stream;
-    const offset = aggregateOffset(
-      stream.next(),
-      width,
-      start,
-      startVariance,
-      arrivals,
-    );
-    const volume = this.volumeScratch;
-    cellVolumeInto(
-      stream,
-      arrivals,
-      expected,
-      this.threshold,
-      psiMean,
-      volume,
-      0,
-    );
-    this.deposit(cellStart + offset, volume[0]);
+  /** Returns the end of every cell of a slot, in order, ending with the slot's end. */
+  private listCellEnds(): number[] {
+    const ends: number[] = [];
+    for (let end = 0; end < this.bins;) {
+      end = this.cellEndAfter(end);
+      ends.push(end);
+    }
+    return ends;
   }
 
   /** Returns the end of the cell that starts at `position` (in bins). */
@@ -352,32 +333,50 @@ export class SlotSimulator {
   /**
    * Draws the sessions of one cell from its pieces of ON time. A cell with at
    * most `aggregateThreshold` arrivals gets every session drawn on its own; a
-   * busier one goes to `depositAggregate`.
+   * busier one goes to `depositBusyCell`.
+   *
+   * The slot's rates come from fields, and the rare busy case is a method of
+   * its own, so that V8 can inline this whole path into `runOnOff`. A call
+   * that V8 does not inline boxes every fraction passed or returned.
    */
-  private closeCell(
-    cellStart: number,
-    cellEnd: number,
-    sessionRate: number,
-    psiMean: number,
-  ): void {
+  private closeCell(cellStart: number, cellEnd: number): void {
     const count = this.pieceCount;
     this.pieceCount = 0;
+    const pieceFrom = this.pieceFrom;
+    const pieceTo = this.pieceTo;
+    const pieceOn = this.pieceOn;
     let area = 0;
     for (let i = 0; i < count; i++) {
-      area += this.pieceOn[i] * (this.pieceTo[i] - this.pieceFrom[i]);
+      area += pieceOn[i] * (pieceTo[i] - pieceFrom[i]);
     }
     if (area === 0) return;
     const stream = this.stream;
-    const expected = sessionRate * area;
+    const expected = this.sessionRate * area;
     const arrivals = drawArrivals(stream, expected, this.threshold);
     if (arrivals === 0) return;
-    if (arrivals <= this.threshold) {
-      for (let n = 0; n < arrivals; n++) {
-        const offset = this.pickPosition(count, area * stream.next());
-        this.deposit(cellStart + offset, psiMean * drawExponential(stream));
-      }
+    if (arrivals > this.threshold) {
+      this.depositBusyCell(cellStart, cellEnd, count, area, arrivals, expected);
       return;
     }
+    for (let n = 0; n < arrivals; n++) {
+      const offset = this.pickPosition(count, area * stream.next());
+      this.deposit(cellStart + offset, this.psiMean * drawExponential(stream));
+    }
+  }
+
+  /**
+   * Deposits a busy cell's arrivals as one session: their total volume at
+   * their volume-weighted mean start (see `aggregateOffset`), from the mean
+   * and variance of one session's start over the cell's pieces.
+   */
+  private depositBusyCell(
+    cellStart: number,
+    cellEnd: number,
+    count: number,
+    area: number,
+    arrivals: number,
+    expected: number,
+  ): void {
     let first = 0;
     let second = 0;
     for (let i = 0; i < count; i++) {
@@ -388,26 +387,38 @@ export class SlotSimulator {
       second += on * (b * b * b - a * a * a) / 3;
     }
     const mean = first / area;
-    this.depositAggregate(
-      cellStart,
+    const stream = this.stream;
+    const offset = aggregateOffset(
+      stream.next(),
       cellEnd - cellStart,
       mean,
       Math.max(0, second / area - mean * mean),
       arrivals,
-      expected,
-      psiMean,
     );
+    const volume = this.volumeScratch;
+    cellVolumeInto(
+      stream,
+      arrivals,
+      expected,
+      this.threshold,
+      this.psiMean,
+      volume,
+      0,
+    );
+    this.deposit(cellStart + offset, volume[0]);
   }
 
   /** Maps a uniform point of the cell's ON area to a start offset in the cell. */
   private pickPosition(count: number, target: number): number {
+    const pieceFrom = this.pieceFrom;
+    const pieceTo = this.pieceTo;
+    const pieceOn = this.pieceOn;
     let seen = 0;
     for (let i = 0; i < count; i++) {
-      const weight = this.pieceOn[i] * (this.pieceTo[i] - this.pieceFrom[i]);
+      const weight = pieceOn[i] * (pieceTo[i] - pieceFrom[i]);
       if (seen + weight >= target || i === count - 1) {
         const within = Math.min(1, (target - seen) / weight);
-        return this.pieceFrom[i] +
-          within * (this.pieceTo[i] - this.pieceFrom[i]);
+        return pieceFrom[i] + within * (pieceTo[i] - pieceFrom[i]);
       }
       seen += weight;
     }

@@ -4,7 +4,9 @@
  * input in the same run, and prints both throughputs and their ratio.
  *
  * Both sides time generation alone: the baseline prints its own generation
- * time; here the best of five runs is kept after a warm-up run.
+ * time; here the best of five runs is kept after a warm-up run. Each case
+ * runs in a process of its own, as a batch run would, so the code V8
+ * compiles for one case does not slow the next.
  *
  * Run: deno run --allow-read --allow-write --allow-run scripts/bench/compare_baseline.ts [BASELINE_PY]
  */
@@ -16,8 +18,7 @@ import {
 } from "../../mod.ts";
 import { readBenchSeries, targetCvForRate } from "./_inputs.ts";
 
-const baselinePath = Deno.args[0] ??
-  new URL("../../../shared/bench/reference_ipp.py", import.meta.url).pathname;
+const CASE_FLAG = "--case";
 
 function timeEngine(coarse: Float64Array, options: GenerateOptions) {
   generateFineSeriesFromCoarse(coarse, options);
@@ -30,7 +31,10 @@ function timeEngine(coarse: Float64Array, options: GenerateOptions) {
   return coarse.length * 60 / best;
 }
 
-async function timeBaseline(coarse: Float64Array): Promise<number> {
+async function timeBaseline(
+  coarse: Float64Array,
+  baselinePath: string,
+): Promise<number> {
   const folder = await Deno.makeTempDir();
   try {
     const input = `${folder}/coarse.csv`;
@@ -49,48 +53,84 @@ async function timeBaseline(coarse: Float64Array): Promise<number> {
   }
 }
 
-const isp = readBenchSeries();
-const baseline = await timeBaseline(isp);
-const constants = modelConstants(DEFAULT_PARAMS);
-const cases: [string, Float64Array, GenerateOptions][] = [
-  ["defaults (carry, up to 32 sources)", isp, { seed: 1 }],
-  ["one source, carry", isp, { seed: 1, params: { maxSources: 1 } }],
-  ["one source, drop", isp, {
-    seed: 1,
-    spill: "drop",
-    params: { maxSources: 1 },
-  }],
-  ["the baseline's model and rates (tau 1/40, zeta 1/20, D 30 s)", isp, {
-    seed: 1,
-    spill: "drop",
-    params: { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, sessionMeanS: 30 },
-  }],
-];
-const constant = new Float64Array(isp.length).fill(100);
-for (const rate of [1, 100, 10_000]) {
-  const targetCv = targetCvForRate(rate, constants);
-  // With no share kept for session noise, one source serves the target at
-  // exactly this rate.
-  cases.push([`constant input, one source at lambda ${rate}/s`, constant, {
-    seed: 1,
-    targetCv,
-    params: { shotShareMin: 0 },
-  }]);
+/** Returns the engine's cases: a name, the input and the options. */
+function engineCases(): [string, Float64Array, GenerateOptions][] {
+  const isp = readBenchSeries();
+  const constants = modelConstants(DEFAULT_PARAMS);
+  const cases: [string, Float64Array, GenerateOptions][] = [
+    ["defaults (carry, up to 32 sources)", isp, { seed: 1 }],
+    ["one source, carry", isp, { seed: 1, params: { maxSources: 1 } }],
+    ["one source, drop", isp, {
+      seed: 1,
+      spill: "drop",
+      params: { maxSources: 1 },
+    }],
+    ["the baseline's model and rates (tau 1/40, zeta 1/20, D 30 s)", isp, {
+      seed: 1,
+      spill: "drop",
+      params: { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, sessionMeanS: 30 },
+    }],
+  ];
+  const constant = new Float64Array(isp.length).fill(100);
+  for (const rate of [1, 100, 10_000]) {
+    const targetCv = targetCvForRate(rate, constants);
+    // With no share kept for session noise, one source serves the target at
+    // exactly this rate.
+    cases.push([`constant input, one source at lambda ${rate}/s`, constant, {
+      seed: 1,
+      targetCv,
+      params: { shotShareMin: 0 },
+    }]);
+  }
+  return cases;
 }
 
-console.log(
-  `Input: ISP transatlantic link, first 28 days (${isp.length} slots, ${
-    isp.length * 60
-  } bins of 5 s)`,
-);
-console.log(`NumPy baseline: ${(baseline / 1e6).toFixed(2)} M bins/s`);
-console.log("| case | M bins/s | ratio to baseline |");
-console.log("|---|---|---|");
-for (const [name, coarse, options] of cases) {
-  const rate = timeEngine(coarse, options);
+/** Times case `index` in a new process and returns its bins per second. */
+async function timeInOwnProcess(index: number): Promise<number> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      new URL(import.meta.url).pathname,
+      CASE_FLAG,
+      String(index),
+    ],
+  }).output();
+  const text = new TextDecoder().decode(output.stdout);
+  if (output.code !== 0) {
+    throw new Error(
+      `Case ${index} failed (exit ${output.code}): ${
+        new TextDecoder().decode(output.stderr)
+      }`,
+    );
+  }
+  return Number(text.trim());
+}
+
+if (Deno.args[0] === CASE_FLAG) {
+  const [, coarse, options] = engineCases()[Number(Deno.args[1])];
+  console.log(timeEngine(coarse, options));
+} else {
+  const baselinePath = Deno.args[0] ??
+    new URL("../../../shared/bench/reference_ipp.py", import.meta.url)
+      .pathname;
+  const cases = engineCases();
+  const slots = cases[0][1].length;
+  const baseline = await timeBaseline(cases[0][1], baselinePath);
   console.log(
-    `| ${name} | ${(rate / 1e6).toFixed(2)} | ${
-      (rate / baseline).toFixed(1)
-    }x |`,
+    `Input: ISP transatlantic link, first 28 days (${slots} slots, ${
+      slots * 60
+    } bins of 5 s)`,
   );
+  console.log(`NumPy baseline: ${(baseline / 1e6).toFixed(2)} M bins/s`);
+  console.log("| case | M bins/s | ratio to baseline |");
+  console.log("|---|---|---|");
+  for (let index = 0; index < cases.length; index++) {
+    const rate = await timeInOwnProcess(index);
+    console.log(
+      `| ${cases[index][0]} | ${(rate / 1e6).toFixed(2)} | ${
+        (rate / baseline).toFixed(1)
+      }x |`,
+    );
+  }
 }
