@@ -207,18 +207,23 @@ export class SlotSimulator {
       const total = up + on * this.zeta;
       const switchAt = from + drawExponential(stream) / total * binsPerSecond;
       const to = switchAt < slotBins ? switchAt : slotBins;
-      while (cellEnd <= to) {
-        if (on > 0) this.addPiece(from - cellStart, cellEnd - cellStart, on);
+      // Hands [from, to) out cell by cell. One call site of addPiece keeps
+      // the loop small enough for V8 to inline it, which keeps the
+      // fractions passed to it unboxed.
+      for (;;) {
+        const full = cellEnd <= to;
+        const end = full ? cellEnd : to;
+        if (on > 0 && (full || end > from)) {
+          this.addPiece(from - cellStart, end - cellStart, on);
+        }
+        from = end;
+        if (!full) break;
         this.closeCell(cellStart, cellEnd);
-        from = cellStart = cellEnd;
+        cellStart = cellEnd;
         if (cellEnd >= slotBins) break;
         cellEnd = cellEnds[++cell];
       }
       if (switchAt >= slotBins) break;
-      if (on > 0 && to > from) {
-        this.addPiece(from - cellStart, to - cellStart, on);
-      }
-      from = to;
       on += stream.next() * total < up ? 1 : -1;
     }
     this.sourcesOn = on;
