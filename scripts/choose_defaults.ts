@@ -52,10 +52,10 @@
  * session length and shotShareMin, so the bar moves with the candidate.
  *
  * NOTE: The two modes rank the grid differently. With 5 seeds on the first
- * halves, the shipped default ranks 2nd of 124 with `--baseline shipped`,
- * within 0.01 of beta 0.15 at the same settings. With `--baseline
- * candidate` it ranks 12th, because slower switching also weakens the
- * one-source baseline and so lowers a candidate's ratios.
+ * halves, the shipped default ranks 4th of 124 with `--baseline shipped`,
+ * within 0.015 of the best. With `--baseline candidate` it ranks 23rd,
+ * because slower switching also weakens the one-source baseline and so
+ * lowers a candidate's ratios.
  *
  * With 5 seeds the script runs in about 2 s (Deno 2.9.6, two cores).
  *
