@@ -8,12 +8,21 @@
  * states i at 0 and j at h, the chance of being ON at t is
  * `P_i1(t) P_1j(h - t) / P_ij(h)`. Integrating it gives the expected ON time
  * and the expected integral of t over ON time. Double integrals over pairs of
- * times give their variances and covariance. All are evaluated once per cell
- * width by Simpson's rule on 128 intervals; tests/bridge_test.ts checks the
- * ON time's mean and variance against direct simulation.
+ * times give their variances and covariance. All are ordered integrals of
+ * the chain (see `orderedIntegral`), exact to rounding at any switching
+ * rate and evaluated once per cell width. tests/bridge_test.ts checks them
+ * against direct simulation and against the stationary ON time's closed
+ * form.
  *
  * @module
  */
+
+import {
+  IDENTITY,
+  type Matrix2,
+  ON,
+  orderedIntegral,
+} from "./_ordered_integral.ts";
 
 /** Moments of one source's ON time over a cell, by states at the cell's ends. */
 export interface CellBridge {
@@ -53,8 +62,6 @@ export function cachedCellBridge(
   return bridge;
 }
 
-const INTERVALS = 128;
-
 /**
  * Computes the end-conditioned moments of one source's ON time over a cell.
  *
@@ -67,62 +74,49 @@ export function cellBridge(
   zeta: number,
   width: number,
 ): CellBridge {
-  const s = tau + zeta;
-  const p = tau / s;
-  const transition = (from: number, to: number, t: number) => {
-    const decay = Math.exp(-s * t);
-    const on = from === 1 ? p + (1 - p) * decay : p * (1 - decay);
-    return to === 1 ? on : 1 - on;
-  };
+  const q: Matrix2 = [-tau, tau, zeta, -zeta];
+  const integral = (inserted: Matrix2[]) => orderedIntegral(q, inserted, width);
+  const ends = integral([]);
+  const onTimes = integral([ON]);
+  const moments = integral([IDENTITY, ON]);
+  const pairs = integral([ON, ON]);
+  // Over t < u, t + u is a clock before t twice, or one between t and u;
+  // t u is two clocks before t (in either order), or one before t and one
+  // between t and u.
+  const sums = add(
+    integral([IDENTITY, ON, ON]),
+    integral([IDENTITY, ON, ON]),
+    integral([ON, IDENTITY, ON]),
+  );
+  const products = add(
+    integral([IDENTITY, IDENTITY, ON, ON]),
+    integral([IDENTITY, IDENTITY, ON, ON]),
+    integral([IDENTITY, ON, IDENTITY, ON]),
+  );
   const onTime = new Float64Array(4);
   const onTimeVariance = new Float64Array(4);
   const onTimeMoment = new Float64Array(4);
   const onTimeMomentVariance = new Float64Array(4);
   const onTimeCovariance = new Float64Array(4);
-  const step = width / INTERVALS;
-  for (let from = 0; from < 2; from++) {
-    for (let to = 0; to < 2; to++) {
-      const ends = transition(from, to, width);
-      const onAt = (t: number) =>
-        transition(from, 1, t) * transition(1, to, width - t) / ends;
-      let mean = 0;
-      let moment = 0;
-      // Integrals over t < u of P(ON at t and at u), times 1, t + u and t u.
-      let pairs = 0;
-      let pairsSum = 0;
-      let pairsProduct = 0;
-      for (let a = 0; a <= INTERVALS; a++) {
-        const t = a * step;
-        const weightT = simpsonWeight(a) * step / 3;
-        mean += weightT * onAt(t);
-        moment += weightT * t * onAt(t);
-        const first = weightT * transition(from, 1, t) / ends;
-        for (let b = a; b <= INTERVALS; b++) {
-          const u = b * step;
-          const weightU = simpsonTailWeight(a, b) * step / 3;
-          const both = first * weightU * transition(1, 1, u - t) *
-            transition(1, to, width - u);
-          pairs += both;
-          pairsSum += both * (t + u);
-          pairsProduct += both * t * u;
-        }
-      }
-      const index = 2 * from + to;
-      onTime[index] = mean;
-      onTimeMoment[index] = moment;
-      onTimeVariance[index] = Math.max(0, 2 * pairs - mean * mean);
-      onTimeMomentVariance[index] = Math.max(
-        0,
-        2 * pairsProduct - moment * moment,
-      );
-      onTimeCovariance[index] = pairsSum - mean * moment;
-    }
+  for (let index = 0; index < 4; index++) {
+    // A path from one state to another that the chain cannot take in
+    // `width` (its chance below the smallest double) keeps zero moments.
+    const chance = ends[index];
+    if (!(chance > 0)) continue;
+    const mean = onTimes[index] / chance;
+    const moment = moments[index] / chance;
+    onTime[index] = mean;
+    onTimeMoment[index] = moment;
+    onTimeVariance[index] = Math.max(0, 2 * pairs[index] / chance - mean ** 2);
+    onTimeMomentVariance[index] = Math.max(
+      0,
+      2 * products[index] / chance - moment ** 2,
+    );
+    onTimeCovariance[index] = sums[index] / chance - mean * moment;
   }
-  const stayOn = transition(1, 1, width);
-  const turnOn = transition(0, 1, width);
   return {
-    stayOn,
-    turnOn,
+    stayOn: ends[3],
+    turnOn: ends[1],
     onTime,
     onTimeVariance,
     onTimeMoment,
@@ -131,21 +125,11 @@ export function cellBridge(
   };
 }
 
-function simpsonWeight(index: number): number {
-  if (index === 0 || index === INTERVALS) return 1;
-  return index % 2 === 1 ? 4 : 2;
-}
-
-/**
- * Weights of the inner integral over u in [t_a, width]: Simpson's rule when
- * the remaining interval count is even, else the trapezoid rule.
- */
-function simpsonTailWeight(start: number, index: number): number {
-  const count = INTERVALS - start;
-  if (count === 0) return 0;
-  if (count % 2 === 1) {
-    return index === start || index === INTERVALS ? 1.5 : 3;
+/** Returns the sum of 2 x 2 matrices. */
+function add(...terms: Matrix2[]): Matrix2 {
+  const sum = [0, 0, 0, 0];
+  for (const term of terms) {
+    for (let i = 0; i < 4; i++) sum[i] += term[i];
   }
-  if (index === start || index === INTERVALS) return 1;
-  return (index - start) % 2 === 1 ? 4 : 2;
+  return [sum[0], sum[1], sum[2], sum[3]];
 }

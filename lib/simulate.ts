@@ -18,9 +18,9 @@
  * `depositAggregate`), and above 32 expected arrivals its count is not
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
  * variance, and a slot costs O(bins + ON/OFF switches).
- * From `bulkSources` sources on, the switches are replaced by exact steps of
- * the number of sources ON between cell ends (see `runBulk`), so the cost is
- * O(bins).
+ * From `bulkSources` sources on, or from BULK_SWITCHES_PER_BIN switches a
+ * bin, the switches are replaced by exact steps of the number of sources ON
+ * between cell ends (see `runBulk`), so the cost is O(bins).
  *
  * @module
  */
@@ -31,6 +31,33 @@ import { drawExponential } from "./_exponential_ziggurat.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
 import { binsPerSlot, type KthParams } from "./params.ts";
+
+/**
+ * Expected ON/OFF switches per bin, over all sources, from which a slot runs
+ * cell by cell whatever its number of sources. Switch by switch, its cost
+ * would grow with the switching rates. Cell by cell it stays O(bins), and at
+ * this rate the approximated shape of the ON time within a cell no longer
+ * shows: one source at 32 and 64 switches a bin gave bin variances within
+ * 0.1% of the exact ones (40,000 slots, under one standard error).
+ */
+export const BULK_SWITCHES_PER_BIN = 64;
+
+/**
+ * Returns whether a slot runs cell by cell: from `bulkSources` sources on,
+ * or from BULK_SWITCHES_PER_BIN expected switches a bin over all sources.
+ *
+ * @param sources Number of sources.
+ * @param switchesPerBin Expected ON/OFF switches of one source per bin.
+ * @param bulkSources The `bulkSources` parameter.
+ */
+export function runsCellByCell(
+  sources: number,
+  switchesPerBin: number,
+  bulkSources: number,
+): boolean {
+  return sources >= bulkSources ||
+    sources * switchesPerBin >= BULK_SWITCHES_PER_BIN;
+}
 
 /** Whether sessions and ON/OFF states run on into the next slot or stop at its end. */
 export type SpillMode = "carry" | "drop";
@@ -66,6 +93,8 @@ export class SlotSimulator {
   private readonly threshold: number = 0;
   private readonly volumeScratch = new Float64Array(1);
   private readonly bulkSources: number = 0;
+  /** Expected ON/OFF switches of one source per bin. */
+  private readonly switchesPerBin: number = 0;
   private bulkCells: BulkCells | undefined;
   private readonly carry: boolean;
   /** End of every cell of a slot, in bins: grid points and session-end cuts. */
@@ -106,6 +135,8 @@ export class SlotSimulator {
     this.pOn = params.tau / (params.tau + params.zeta);
     this.threshold = params.aggregateThreshold;
     this.bulkSources = params.bulkSources;
+    this.switchesPerBin = 2 * params.tau * params.zeta /
+      (params.tau + params.zeta) * params.dt;
     this.carry = spill === "carry";
     const length = this.bins + Math.ceil(this.sessionBins) + 3;
     this.deposits = new Float64Array(length);
@@ -144,7 +175,10 @@ export class SlotSimulator {
 
   private runSlot(rates: SlotRates): void {
     this.setSources(rates.sources);
-    if (rates.sources >= this.bulkSources) {
+    const switches = rates.sources * this.switchesPerBin;
+    if (
+      rates.sources >= this.bulkSources || switches >= BULK_SWITCHES_PER_BIN
+    ) {
       this.runBulk(rates.lambda, rates.psiMean);
     } else {
       this.runOnOff(rates.lambda, rates.psiMean);

@@ -58,3 +58,79 @@ Deno.test("cellBridge() matches simulated ON times by end states", async (t) => 
     "P11",
   );
 });
+
+/**
+ * Returns the moments of one source's ON time A and of M, the integral of t
+ * over its ON time, over `h` seconds started from the stationary law, from
+ * the bridge's end-conditioned moments.
+ */
+function stationaryMoments(tau: number, zeta: number, h: number) {
+  const bridge = cellBridge(tau, zeta, h);
+  const p = tau / (tau + zeta);
+  const start = [1 - p, p];
+  const ends = [[1 - bridge.turnOn, bridge.turnOn], [
+    1 - bridge.stayOn,
+    bridge.stayOn,
+  ]];
+  let onTime = 0;
+  let onTimeSquare = 0;
+  let moment = 0;
+  let momentSquare = 0;
+  let product = 0;
+  for (let from = 0; from < 2; from++) {
+    for (let to = 0; to < 2; to++) {
+      const weight = start[from] * ends[from][to];
+      const index = 2 * from + to;
+      const mean = bridge.onTime[index];
+      const meanMoment = bridge.onTimeMoment[index];
+      onTime += weight * mean;
+      moment += weight * meanMoment;
+      onTimeSquare += weight * (bridge.onTimeVariance[index] + mean ** 2);
+      momentSquare += weight *
+        (bridge.onTimeMomentVariance[index] + meanMoment ** 2);
+      product += weight * (bridge.onTimeCovariance[index] + mean * meanMoment);
+    }
+  }
+  return {
+    onTime,
+    moment,
+    variance: onTimeSquare - onTime ** 2,
+    momentVariance: momentSquare - moment ** 2,
+    covariance: product - onTime * moment,
+  };
+}
+
+// Reference: from the stationary law, ON at t and at u has covariance
+// p (1 - p) e^{-s |t - u|}, which integrates in closed form. Rates from
+// slower than a cell to a million switches a second, where a fixed
+// quadrature rule would fail.
+Deno.test("cellBridge() matches the stationary ON time's closed form", async (t) => {
+  const cases = [
+    [0.05, 0.1, 5],
+    [0.2, 0.4, 5],
+    [1 / 40, 1 / 20, 30],
+    [10, 10, 5],
+    [100, 300, 5],
+    [0.01, 10, 5],
+    [1e6, 3e6, 60],
+  ];
+  for (const [tau, zeta, h] of cases) {
+    await t.step(`tau ${tau}, zeta ${zeta}, ${h} s`, () => {
+      const s = tau + zeta;
+      const p = tau / s;
+      const decay = Math.exp(-s * h);
+      const variance = 2 * p * (1 - p) / s ** 2 * (s * h - 1 + decay);
+      const momentVariance = 2 * p * (1 - p) *
+        (h ** 3 / (3 * s) - h ** 2 / (2 * s ** 2) +
+          (1 - decay * (1 + s * h)) / s ** 4);
+      const actual = stationaryMoments(tau, zeta, h);
+      const close = (value: number, expected: number, what: string) =>
+        assertClose(value, expected, 1e-7 * Math.abs(expected), what);
+      close(actual.onTime, p * h, "mean ON time");
+      close(actual.moment, p * h * h / 2, "mean integral of t");
+      close(actual.variance, variance, "variance of the ON time");
+      close(actual.momentVariance, momentVariance, "variance of the integral");
+      close(actual.covariance, h / 2 * variance, "covariance");
+    });
+  }
+});

@@ -171,8 +171,20 @@ Deno.test("cell-by-cell and switch-by-switch sources give the same moments", asy
   }
 });
 
-// Up to 64 sources the count of sources ON moves by a tabulated chain; more
-// draw how many stay ON and turn ON cell by cell. Over 40,000 slots the
+// At 500 switches a bin, one source runs cell by cell (switch by switch a
+// slot would take 30,000 switches). Two thirds of the bin variance come
+// from the ON/OFF switching here, so the ON time's variance over a cell
+// must be exact too.
+Deno.test("fast switching keeps the moments at one source", () => {
+  const overrides = { tau: 100, zeta: 100, shotShareMin: 0 };
+  const floorCv2 = modelConstants(resolveParams(overrides)).floorCv2;
+  const run = runConstant(Math.sqrt(1.5 * floorCv2), overrides);
+  assert.equal(run.solution.sources, 1);
+  assertMatchesTheory(run);
+});
+
+// Up to 64 sources the count of sources ON moves by a tabulated chain. More
+// sources draw how many stay ON and turn ON cell by cell. Over 40,000 slots the
 // standard error of the variance is about 0.08%.
 Deno.test("more sources than the chain tables keep the moments", () => {
   const overrides = { maxSources: 100 };
