@@ -247,7 +247,9 @@ export class FineSeriesStream {
 
   /**
    * Takes the next coarse values and returns the bins of every slot whose
-   * window is complete.
+   * window is complete. A slot's variance target looks `floor(window / 2)`
+   * slots ahead, so the bins of the last slots pushed come with later pushes
+   * or with `finish()`.
    *
    * @param chunk Coarse mean rates, in order; checked whole before use.
    * @returns Fine bins, `T / dt` per finished slot (possibly none).
