@@ -9,7 +9,7 @@
  * `P_i1(t) P_1j(h - t) / P_ij(h)`. Integrating it gives the expected ON time
  * and the expected integral of t over ON time. Double integrals over pairs of
  * times give their variances and covariance. All are ordered integrals of
- * the chain (see `orderedIntegral`), exact to rounding at any switching
+ * the chain (see `orderedIntegral`), accurate at any switching
  * rate and evaluated once per cell width. tests/bridge_test.ts checks them
  * against direct simulation and against the stationary ON time's closed
  * form.
@@ -114,9 +114,15 @@ export function cellBridge(
     );
     onTimeCovariance[index] = sums[index] / chance - mean * moment;
   }
+  // The closed forms keep the two chances exact when the chain switches so
+  // often that scaling and squaring loses digits of them. The moments above
+  // are ratios of integrals that lose the same digits, so they keep theirs.
+  const s = tau + zeta;
+  const p = tau / s;
+  const decay = Math.exp(-s * width);
   return {
-    stayOn: ends[3],
-    turnOn: ends[1],
+    stayOn: p + (1 - p) * decay,
+    turnOn: -p * Math.expm1(-s * width),
     onTime,
     onTimeVariance,
     onTimeMoment,

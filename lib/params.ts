@@ -84,7 +84,7 @@ export interface KthParams {
  *   instead of O(sources) switches. The shape of the ON time within a cell
  *   is approximated, which left the bin variance 0.2% to 0.6% low at 8 to 10
  *   sources (40,000 slots), and no bias beyond two standard errors (0.2%)
- *   from 12 on. A slot whose sources switch 64 times a bin or more in all
+ *   from 12 on. A slot whose sources switch 256 times a bin or more in all
  *   runs cell by cell too, whatever their number.
  *   NOTE: with rare, short ON periods (ON 0.1 s, OFF 100 s at 5-s bins) the
  *   cell-by-cell path leaves the bin variance 7% to 10% low. Set

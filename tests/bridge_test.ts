@@ -134,3 +134,14 @@ Deno.test("cellBridge() matches the stationary ON time's closed form", async (t)
     });
   }
 });
+
+// When the chain switches far faster than a cell is long, its state at the
+// end no longer depends on the start: both chances of ending ON are p.
+Deno.test("cellBridge() ends ON with chance p at extreme switching", () => {
+  for (const [tau, zeta, width] of [[1e9, 1e6, 1e6], [1e12, 1e9, 3600]]) {
+    const bridge = cellBridge(tau, zeta, width);
+    const p = tau / (tau + zeta);
+    assertClose(bridge.stayOn, p, 1e-15, `stay ON, tau ${tau}`);
+    assertClose(bridge.turnOn, p, 1e-15, `turn ON, tau ${tau}`);
+  }
+});
