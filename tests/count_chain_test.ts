@@ -1,5 +1,7 @@
 import { cellBridge } from "../lib/_bridge.ts";
 import {
+  CACHED_CHAINS,
+  cachedCountChain,
   CENTRE_HALF_WIDTH,
   CENTRE_MOMENT,
   CENTRE_SLOPE,
@@ -170,4 +172,17 @@ Deno.test("CountChain gives a gamma law where a uniform would reach below 0", ()
   }
   // From 0 ON to 1 ON, the ON time is often near 0.
   assert.ok(gammaLaws > 0);
+});
+
+Deno.test("cachedCountChain() reuses a chain until it is the oldest of too many", () => {
+  const bridge = cellBridge(1 / 5, 1 / 2.5, WIDTH);
+  const first = cachedCountChain(bridge, 3);
+  assert.equal(cachedCountChain(bridge, 3), first);
+  // Other chains push it out once CACHED_CHAINS of them came after it.
+  for (let sources = 1; sources <= CACHED_CHAINS; sources++) {
+    cachedCountChain(cellBridge(1 / 5, 1 / 2.5, WIDTH + 1), sources);
+  }
+  const rebuilt = cachedCountChain(bridge, 3);
+  assert.notEqual(rebuilt, first);
+  assert.deepEqual(rebuilt.laws, first.laws);
 });
