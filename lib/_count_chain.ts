@@ -6,9 +6,10 @@
  * Sources are independent, so from n ON the next count is the sum of
  * Binomial(n, P11) sources that stay ON and Binomial(K - n, P01) that turn
  * ON. The count is a Markov chain. Given the counts at every cell end the
- * cells are independent, so drawing each next count from its law and each
- * cell's ON time given the counts at its ends keeps every joint moment of
- * the ON times exact. Given both counts, the split into sources that
+ * cells are independent. So drawing each next count from its law, and each
+ * cell's ON time with its exact mean and variance given the counts at its
+ * ends, keeps the ON times' means, variances and covariances across cells
+ * exact. Given both counts, the split into sources that
  * stayed ON and turned ON is summed out: the moments of the ON time and of
  * its integral over time are mixtures over the split of the per-source
  * moments of the bridge.
