@@ -15,9 +15,11 @@
  * start time, so cells end at grid points and where a session's end crosses
  * one. A cell with more than `aggregateThreshold` arrivals gets one deposit
  * with their total volume at their volume-weighted mean start (see
- * `depositAggregate`), and above 32 expected arrivals its count is not
+ * `depositBusyCell`), and above 32 expected arrivals its count is not
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
- * variance, and a slot costs O(bins + ON/OFF switches).
+ * variance, and a slot costs O(bins + ON/OFF switches). A slot whose bins
+ * expect few arrivals draws them stretch by stretch between switches
+ * instead (see `drawsByStretch`), every session on its own.
  * From `bulkSources` sources on, or from BULK_SWITCHES_PER_BIN switches a
  * bin, the switches are replaced by exact steps of the number of sources ON
  * between cell ends (see `runBulk`), so the cost is O(bins).
@@ -28,6 +30,7 @@
 import { BulkCells } from "./_bulk_cells.ts";
 import { aggregateOffset, cellVolumeInto, drawArrivals } from "./_aggregate.ts";
 import { drawExponential } from "./_exponential_ziggurat.ts";
+import { drawPoisson } from "./_draws.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
 import { binsPerSlot, type KthParams } from "./params.ts";
@@ -61,6 +64,35 @@ export function runsCellByCell(
 ): boolean {
   return sources >= bulkSources ||
     sources * switchesPerBin >= BULK_SWITCHES_PER_BIN;
+}
+
+/**
+ * Expected arrivals per bin, with every source ON, up to which a slot
+ * switched source by source draws its sessions stretch by stretch instead
+ * of cell by cell. Cell by cell each cell costs a Poisson count, stretch by
+ * stretch each session costs a deposit. On one source the two broke even
+ * at about 10 arrivals a bin (9.6 against 9.6 M bins/s), and at 2.5 stretch
+ * by stretch was 1.6 times as fast.
+ */
+export const STRETCH_ARRIVALS_PER_BIN = 8;
+
+/**
+ * Returns whether a slot switched source by source draws its sessions
+ * stretch by stretch. It does when a bin with every source ON expects at
+ * most STRETCH_ARRIVALS_PER_BIN arrivals and at most `aggregateThreshold`,
+ * because cells would then mostly draw their sessions one by one anyway.
+ * Every session is then drawn on its own, exact in law.
+ *
+ * @param arrivalsPerBin Expected arrivals per bin with every source ON.
+ * @param aggregateThreshold The `aggregateThreshold` parameter.
+ * @returns True to draw by stretch, false to draw cell by cell.
+ */
+export function drawsByStretch(
+  arrivalsPerBin: number,
+  aggregateThreshold: number,
+): boolean {
+  return arrivalsPerBin <= STRETCH_ARRIVALS_PER_BIN &&
+    arrivalsPerBin <= aggregateThreshold;
 }
 
 /** Whether sessions and ON/OFF states run on into the next slot or stop at its end. */
@@ -181,9 +213,49 @@ export class SlotSimulator {
     this.setSources(rates.sources);
     if (runsCellByCell(rates.sources, this.switchesPerBin, this.bulkSources)) {
       this.runBulk(rates.lambda, rates.psiMean);
+    } else if (
+      drawsByStretch(rates.lambda * this.dt * rates.sources, this.threshold)
+    ) {
+      this.runStretches(rates.lambda, rates.psiMean);
     } else {
       this.runOnOff(rates.lambda, rates.psiMean);
     }
+  }
+
+  /**
+   * Runs the chain of sources ON switch by switch and draws the sessions of
+   * each stretch between switches at once: a Poisson count over the
+   * stretch, starts uniform on it, every session deposited on its own (see
+   * `drawsByStretch`).
+   */
+  private runStretches(lambda: number, psiMean: number): void {
+    const stream = this.stream;
+    const sources = this.sources;
+    const slotBins = this.bins;
+    const binsPerSecond = 1 / this.dt;
+    const sessionRate = lambda * this.dt;
+    let on = this.sourcesOn;
+    let from = 0;
+    for (;;) {
+      const up = (sources - on) * this.tau;
+      const total = up + on * this.zeta;
+      const switchAt = from + drawExponential(stream) / total * binsPerSecond;
+      const to = switchAt < slotBins ? switchAt : slotBins;
+      if (on > 0) {
+        const length = to - from;
+        const arrivals = drawPoisson(stream, sessionRate * on * length);
+        for (let n = 0; n < arrivals; n++) {
+          this.deposit(
+            from + length * stream.next(),
+            psiMean * drawExponential(stream),
+          );
+        }
+      }
+      if (switchAt >= slotBins) break;
+      from = to;
+      on += stream.next() * total < up ? 1 : -1;
+    }
+    this.sourcesOn = on;
   }
 
   /**

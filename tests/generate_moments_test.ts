@@ -161,6 +161,21 @@ Deno.test("aggregated and per-session arrivals give the same moments", async (t)
   }
 });
 
+// At CV 1.5 one source expects 2.6 arrivals a bin while ON. By default its
+// sessions are drawn stretch by stretch. With aggregateThreshold 2 they are
+// drawn cell by cell, and cells above 2 arrivals in aggregate.
+Deno.test("stretch-by-stretch and cell-by-cell sessions give the same moments", async (t) => {
+  for (const aggregateThreshold of [2, DEFAULT_PARAMS.aggregateThreshold]) {
+    await t.step(`aggregateThreshold ${aggregateThreshold}`, () => {
+      const run = runConstant(1.5, { aggregateThreshold });
+      const arrivalsPerBin = run.solution.lambda * run.params.dt;
+      assert.ok(arrivalsPerBin > 2);
+      assert.ok(arrivalsPerBin < 4);
+      assertMatchesTheory(run);
+    });
+  }
+});
+
 Deno.test("cell-by-cell and switch-by-switch sources give the same moments", async (t) => {
   for (const bulkSources of [1, 1_000_000]) {
     await t.step(`bulkSources ${bulkSources}`, () => {

@@ -1,4 +1,9 @@
-import { BULK_SWITCHES_PER_BIN, runsCellByCell } from "../lib/simulate.ts";
+import {
+  BULK_SWITCHES_PER_BIN,
+  drawsByStretch,
+  runsCellByCell,
+  STRETCH_ARRIVALS_PER_BIN,
+} from "../lib/simulate.ts";
 import { DEFAULT_PARAMS } from "../mod.ts";
 import { assert } from "./assert.ts";
 
@@ -28,4 +33,17 @@ Deno.test("runsCellByCell() takes fast switching cell by cell", () => {
     runsCellByCell(sources, threshold * (1 - 1e-9), bulkSources),
     false,
   );
+});
+
+Deno.test("drawsByStretch() takes slots with few arrivals a bin", () => {
+  const { aggregateThreshold } = DEFAULT_PARAMS;
+  assert.equal(drawsByStretch(aggregateThreshold, aggregateThreshold), true);
+  assert.equal(
+    drawsByStretch(aggregateThreshold * (1 + 1e-9), aggregateThreshold),
+    false,
+  );
+  // Above STRETCH_ARRIVALS_PER_BIN a count per cell costs less, whatever
+  // the threshold of aggregation.
+  assert.equal(drawsByStretch(STRETCH_ARRIVALS_PER_BIN, 1e6), true);
+  assert.equal(drawsByStretch(STRETCH_ARRIVALS_PER_BIN + 1, 1e6), false);
 });

@@ -74,9 +74,12 @@ function engineCases(): [string, Float64Array, GenerateOptions][] {
       spill: "drop",
       params: { maxSources: 1 },
     }],
-    ["the baseline's model and rates (tau 1/40, zeta 1/20, D 30 s)", isp, {
+    // The work the baseline does: one source at its rates, its session
+    // length, its rolling variance target, sessions cut at slot ends.
+    ["the baseline's model (tau 1/40, zeta 1/20, D 30 s, rolling, drop)", isp, {
       seed: 1,
       spill: "drop",
+      strategy: "rolling",
       params: { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, sessionMeanS: 30 },
     }],
   ];
