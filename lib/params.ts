@@ -77,9 +77,9 @@ export interface KthParams {
  * - `aggregateThreshold = 4`: a cell (a piece of a bin) with more than 4
  *   arrivals gets one deposit with their total volume at their
  *   volume-weighted start, drawn so that every bin keeps its exact mean and
- *   variance, while a slot's cost stops growing with the rate. A slot of
- *   fewer than `bulkSources` sources whose bins expect at most 4 arrivals
- *   with every source ON draws every session on its own.
+ *   variance, while a slot's cost stops growing with the rate. A slot that
+ *   runs switch by switch (see `bulkSources`) and whose bins expect at most
+ *   4 arrivals with every source ON draws every session on its own.
  * - `bulkSources = 12`: from 12 sources on, the number of sources ON moves
  *   by its exact transition law from one cell end to the next. Each cell's ON
  *   time is drawn with its exact mean and variance, so a slot costs O(bins)

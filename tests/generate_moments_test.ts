@@ -176,6 +176,46 @@ Deno.test("stretch-by-stretch and cell-by-cell sessions give the same moments", 
   }
 });
 
+/**
+ * Returns the lag-1 autocorrelation of the bins and its standard error,
+ * from 50 batches of consecutive bins.
+ */
+function lagOneAutocorrelation(bins: Float64Array) {
+  const batches = 50;
+  const size = Math.floor(bins.length / batches);
+  let total = 0;
+  for (let i = 0; i < size * batches; i++) total += bins[i];
+  const mean = total / (size * batches);
+  let squares = 0;
+  for (let i = 0; i < size * batches; i++) squares += (bins[i] - mean) ** 2;
+  const variance = squares / (size * batches);
+  const values: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    let products = 0;
+    for (let i = b * size; i < (b + 1) * size - 1; i++) {
+      products += (bins[i] - mean) * (bins[i + 1] - mean);
+    }
+    values.push(products / (size - 1) / variance);
+  }
+  const value = values.reduce((a, b) => a + b) / batches;
+  const spread = values.reduce((a, b) => a + (b - value) ** 2, 0) /
+    (batches - 1);
+  return { value, error: Math.sqrt(spread / batches) };
+}
+
+Deno.test("stretch-by-stretch and cell-by-cell sessions give the same autocorrelation", () => {
+  const stretch = lagOneAutocorrelation(runConstant(1.5).bins);
+  const cell = lagOneAutocorrelation(
+    runConstant(1.5, { aggregateThreshold: 2 }).bins,
+  );
+  assertClose(
+    stretch.value,
+    cell.value,
+    4 * Math.hypot(stretch.error, cell.error),
+    "lag-1 autocorrelation",
+  );
+});
+
 Deno.test("cell-by-cell and switch-by-switch sources give the same moments", async (t) => {
   for (const bulkSources of [1, 1_000_000]) {
     await t.step(`bulkSources ${bulkSources}`, () => {

@@ -74,13 +74,22 @@ function engineCases(): [string, Float64Array, GenerateOptions][] {
       spill: "drop",
       params: { maxSources: 1 },
     }],
-    // The work the baseline does: one source at its rates, its session
-    // length, its rolling variance target, sessions cut at slot ends.
-    ["the baseline's model (tau 1/40, zeta 1/20, D 30 s, rolling, drop)", isp, {
+    // The work the baseline does: one source at its rates and session
+    // length, its rolling variance target with no share kept for session
+    // noise (so the same arrival rate, 3.55 sessions/s on this input),
+    // sessions cut at slot ends.
+    ["the baseline's model and arrival rates (rolling, drop)", isp, {
       seed: 1,
       spill: "drop",
       strategy: "rolling",
-      params: { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, sessionMeanS: 30 },
+      params: {
+        maxSources: 1,
+        tau: 1 / 40,
+        zeta: 1 / 20,
+        sessionMeanS: 30,
+        shotShareMin: 0,
+        cvFloor: 0,
+      },
     }],
   ];
   const constant = new Float64Array(isp.length).fill(100);
