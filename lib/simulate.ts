@@ -217,46 +217,10 @@ export class SlotSimulator {
     } else if (
       drawsByStretch(rates.lambda * this.dt * rates.sources, this.threshold)
     ) {
-      this.runStretches(rates.lambda, rates.psiMean);
+      this.runOnOff(rates.lambda, rates.psiMean, true);
     } else {
-      this.runOnOff(rates.lambda, rates.psiMean);
+      this.runOnOff(rates.lambda, rates.psiMean, false);
     }
-  }
-
-  /**
-   * Runs the chain of sources ON switch by switch and draws the sessions of
-   * each stretch between switches at once: a Poisson count over the
-   * stretch, starts uniform on it, every session deposited on its own (see
-   * `drawsByStretch`).
-   */
-  private runStretches(lambda: number, psiMean: number): void {
-    const stream = this.stream;
-    const sources = this.sources;
-    const slotBins = this.bins;
-    const binsPerSecond = 1 / this.dt;
-    const sessionRate = lambda * this.dt;
-    let on = this.sourcesOn;
-    let from = 0;
-    for (;;) {
-      const up = (sources - on) * this.tau;
-      const total = up + on * this.zeta;
-      const switchAt = from + drawExponential(stream) / total * binsPerSecond;
-      const to = switchAt < slotBins ? switchAt : slotBins;
-      if (on > 0) {
-        const length = to - from;
-        const arrivals = drawPoisson(stream, sessionRate * on * length);
-        for (let n = 0; n < arrivals; n++) {
-          this.deposit(
-            from + length * stream.next(),
-            psiMean * drawExponential(stream),
-          );
-        }
-      }
-      if (switchAt >= slotBins) break;
-      from = to;
-      on += stream.next() * total < up ? 1 : -1;
-    }
-    this.sourcesOn = on;
   }
 
   /**
@@ -294,10 +258,13 @@ export class SlotSimulator {
   }
 
   /**
-   * Runs the birth-death chain of sources ON through the slot and hands each
-   * cell the pieces of time, with their number of sources ON, that fall in it.
+   * Runs the birth-death chain of sources ON through the slot. Each stretch
+   * between switches either draws its sessions at once (`byStretch`, see
+   * `drawsByStretch`: a Poisson count, starts uniform on the stretch, every
+   * session deposited on its own) or hands each cell the pieces of time,
+   * with their number of sources ON, that fall in it.
    */
-  private runOnOff(lambda: number, psiMean: number): void {
+  private runOnOff(lambda: number, psiMean: number, byStretch: boolean): void {
     const stream = this.stream;
     const sources = this.sources;
     const slotBins = this.bins;
@@ -315,26 +282,44 @@ export class SlotSimulator {
       const total = up + on * this.zeta;
       const switchAt = from + drawExponential(stream) / total * binsPerSecond;
       const to = switchAt < slotBins ? switchAt : slotBins;
-      // Hands [from, to) out cell by cell. One call site of addPiece keeps
-      // the loop small enough for V8 to inline it, which keeps the
-      // fractions passed to it unboxed.
-      for (;;) {
-        const full = cellEnd <= to;
-        const end = full ? cellEnd : to;
-        if (on > 0 && (full || end > from)) {
-          this.addPiece(from - cellStart, end - cellStart, on);
+      if (byStretch) {
+        if (on > 0) this.drawStretch(from, to, on);
+        from = to;
+      } else {
+        // Hands [from, to) out cell by cell. One call site of addPiece keeps
+        // the loop small enough for V8 to inline it, which keeps the
+        // fractions passed to it unboxed.
+        for (;;) {
+          const full = cellEnd <= to;
+          const end = full ? cellEnd : to;
+          if (on > 0 && (full || end > from)) {
+            this.addPiece(from - cellStart, end - cellStart, on);
+          }
+          from = end;
+          if (!full) break;
+          this.closeCell(cellStart, cellEnd);
+          cellStart = cellEnd;
+          if (cellEnd >= slotBins) break;
+          cellEnd = cellEnds[++cell];
         }
-        from = end;
-        if (!full) break;
-        this.closeCell(cellStart, cellEnd);
-        cellStart = cellEnd;
-        if (cellEnd >= slotBins) break;
-        cellEnd = cellEnds[++cell];
       }
       if (switchAt >= slotBins) break;
       on += stream.next() * total < up ? 1 : -1;
     }
     this.sourcesOn = on;
+  }
+
+  /** Draws the sessions of `on` sources ON over [from, to), in bins, at once. */
+  private drawStretch(from: number, to: number, on: number): void {
+    const stream = this.stream;
+    const length = to - from;
+    const arrivals = drawPoisson(stream, this.sessionRate * on * length);
+    for (let n = 0; n < arrivals; n++) {
+      this.deposit(
+        from + length * stream.next(),
+        this.psiMean * drawExponential(stream),
+      );
+    }
   }
 
   /**
