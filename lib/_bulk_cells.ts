@@ -195,7 +195,7 @@ export class BulkCells {
       const bridge = this.#bridges[cell];
       const stayed = drawBinomial(stream, on, bridge.stayOn);
       const turned = drawBinomial(stream, sources - on, bridge.turnOn);
-      splitMoments(bridge, sources, on, stayed, turned, split);
+      splitMoments(bridge, sources, on, stayed + turned, stayed, split);
       const index = cell * LAW_STRIDE;
       writeOnTimeLaw(
         drawnLaws,

@@ -9,10 +9,10 @@
  * cells are independent. So drawing each next count from its law, and each
  * cell's ON time with its exact mean and variance given the counts at its
  * ends, keeps the ON times' means, variances and covariances across cells
- * exact. Given both counts, the split into sources that
- * stayed ON and turned ON is summed out: the moments of the ON time and of
- * its integral over time are mixtures over the split of the per-source
- * moments of the bridge.
+ * exact. Given both counts, the split into sources that stayed ON and
+ * turned ON is summed out: the moments of the ON time and of its integral
+ * over time are mixtures over the split of the per-source moments of the
+ * bridge.
  *
  * Tabulating both laws once per (K, width) turns a cell's two binomial
  * draws and five sums over classes into one inversion and a few reads.
@@ -82,6 +82,7 @@ export class CountChain {
    * `(start * (K + 1) + end) * LAW_STRIDE` for the counts at the cell's ends.
    */
   readonly laws: Float64Array;
+  readonly #split = new Float64Array(5);
 
   /**
    * @param bridge One source's moments over the cell width.
@@ -151,11 +152,9 @@ export class CountChain {
       spread += weight * (stayed - stayedMean) ** 2;
     }
     const stayedVariance = spread / total;
-    // Moments at stayedMean sources that stayed ON, and their change per source.
-    const at = (moments: Float64Array) =>
-      (sources - on - next + stayedMean) * moments[0] +
-      (next - stayedMean) * moments[1] + (on - stayedMean) * moments[2] +
-      stayedMean * moments[3];
+    // Moments at the mean split, and their change per source that stayed ON.
+    const split = this.#split;
+    splitMoments(bridge, sources, on, next, stayedMean, split);
     const step = (moments: Float64Array) =>
       moments[0] - moments[1] - moments[2] + moments[3];
     const onStep = step(bridge.onTime);
@@ -163,11 +162,11 @@ export class CountChain {
     writeOnTimeLaw(
       this.laws,
       (on * (sources + 1) + next) * LAW_STRIDE,
-      at(bridge.onTime),
-      at(bridge.onTimeVariance) + onStep ** 2 * stayedVariance,
-      at(bridge.onTimeMoment),
-      at(bridge.onTimeMomentVariance) + momentStep ** 2 * stayedVariance,
-      at(bridge.onTimeCovariance) + onStep * momentStep * stayedVariance,
+      split[0],
+      split[1] + onStep ** 2 * stayedVariance,
+      split[2],
+      split[3] + momentStep ** 2 * stayedVariance,
+      split[4] + onStep * momentStep * stayedVariance,
     );
   }
 }
@@ -209,19 +208,26 @@ export function cachedCountChain(
 
 /**
  * Writes the ON time's mean and variance, its integral's mean and variance,
- * and their covariance, given how many of K sources started ON (`on`),
- * stayed ON and turned ON: sums of the bridge's moments by class.
+ * and their covariance, given how many of K sources were ON at the cell's
+ * start (`on`) and end (`next`) and how many stayed ON: sums of the
+ * bridge's moments by class. `stayed` may be fractional, for the mean over
+ * splits.
  */
 export function splitMoments(
   bridge: CellBridge,
   sources: number,
   on: number,
+  next: number,
   stayed: number,
-  turned: number,
   out: Float64Array,
 ): void {
   // Counts by state at the cell's start and end, indexed 2 * start + end.
-  const counts = [sources - on - turned, turned, on - stayed, stayed];
+  const counts = [
+    sources - on - next + stayed,
+    next - stayed,
+    on - stayed,
+    stayed,
+  ];
   out.fill(0);
   for (let index = 0; index < 4; index++) {
     const count = counts[index];
