@@ -80,9 +80,9 @@ export function cellBridge(
   const onTimes = integral([ON]);
   const moments = integral([IDENTITY, ON]);
   const pairs = integral([ON, ON]);
-  // Over t < u, t + u is a clock before t twice, or one between t and u;
-  // t u is two clocks before t (in either order), or one before t and one
-  // between t and u.
+  // Over t < u, t + u is a clock before t twice, or one between t and u.
+  // And t u is two clocks before t (in either order), or one before t and
+  // one between t and u.
   const sums = add(
     integral([IDENTITY, ON, ON]),
     integral([IDENTITY, ON, ON]),

@@ -32,6 +32,7 @@ import {
   LAW_STRIDE,
   ON_HALF_WIDTH,
   ON_MEAN,
+  SPLIT_MOMENTS,
   splitMoments,
   writeOnTimeLaw,
 } from "./_count_chain.ts";
@@ -77,7 +78,7 @@ export class BulkCells {
   /** Index of each cell's ON-time law in its `#laws` entry. */
   readonly #lawIndex: Int32Array;
   readonly #drawnLaws: Float64Array;
-  readonly #split = new Float64Array(5);
+  readonly #split = new Float64Array(SPLIT_MOMENTS);
   readonly #uniforms: Float64Array;
   readonly #shapes: Float64Array;
   readonly #scales: Float64Array;

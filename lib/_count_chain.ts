@@ -24,7 +24,7 @@ import type { CellBridge } from "./_bridge.ts";
 import { logFactorial } from "./_draws.ts";
 import { InverseTable } from "./_inverse_table.ts";
 
-/** Most sources whose chain is tabulated; more draw their splits one by one. */
+/** Largest number of sources with a tabulated chain. More sources draw their splits one by one. */
 export const CHAIN_SOURCES = 64;
 
 // Offsets in a cell's ON-time law (see `writeOnTimeLaw`).
@@ -82,7 +82,7 @@ export class CountChain {
    * `(start * (K + 1) + end) * LAW_STRIDE` for the counts at the cell's ends.
    */
   readonly laws: Float64Array;
-  readonly #split = new Float64Array(5);
+  readonly #split = new Float64Array(SPLIT_MOMENTS);
 
   /**
    * @param bridge One source's moments over the cell width.
@@ -205,6 +205,9 @@ export function cachedCountChain(
   cache.set(key, chain);
   return chain;
 }
+
+/** Number of moments that `splitMoments` writes. */
+export const SPLIT_MOMENTS = 5;
 
 /**
  * Writes the ON time's mean and variance, its integral's mean and variance,

@@ -192,10 +192,10 @@ export function gammaBatchInto(
 }
 
 /**
- * Makes one try of Marsaglia and Tsang's method for shape >= 1, with the
- * normal proposal from `u` and the acceptance uniform `v`, or one drawn
- * from the stream after the proposal when `v` is NaN, and writes the draw
- * when it is accepted.
+ * Makes one try of Marsaglia and Tsang's method for shape >= 1 and writes
+ * the draw when it is accepted. The normal proposal comes from `u`, the
+ * acceptance uniform is `v`, or is drawn from the stream after the proposal
+ * when `v` is NaN.
  */
 function gammaTry(
   u: number,

@@ -258,10 +258,9 @@ export class SlotSimulator {
   }
 
   /**
-   * Runs the birth-death chain of sources ON through the slot. Each stretch
-   * between switches either draws its sessions at once (`byStretch`, see
-   * `drawsByStretch`: a Poisson count, starts uniform on the stretch, every
-   * session deposited on its own) or hands each cell the pieces of time,
+   * Runs the birth-death chain of sources ON through the slot. With
+   * `byStretch` (see `drawsByStretch`), each stretch between switches draws
+   * its sessions at once. Otherwise it hands each cell the pieces of time,
    * with their number of sources ON, that fall in it.
    */
   private runOnOff(lambda: number, psiMean: number, byStretch: boolean): void {
@@ -309,7 +308,10 @@ export class SlotSimulator {
     this.sourcesOn = on;
   }
 
-  /** Draws the sessions of `on` sources ON over [from, to), in bins, at once. */
+  /**
+   * Draws the sessions of `on` sources ON over [from, to), in bins, at once:
+   * a Poisson count, starts uniform on the stretch, each deposited on its own.
+   */
   private drawStretch(from: number, to: number, on: number): void {
     const stream = this.stream;
     const length = to - from;

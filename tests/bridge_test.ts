@@ -124,8 +124,8 @@ Deno.test("cellBridge() matches the stationary ON time's closed form", async (t)
         (h ** 3 / (3 * s) - h ** 2 / (2 * s ** 2) +
           (1 - decay * (1 + s * h)) / s ** 4);
       const actual = stationaryMoments(tau, zeta, h);
-      const close = (value: number, expected: number, what: string) =>
-        assertClose(value, expected, 1e-7 * Math.abs(expected), what);
+      const close = (value: number, expected: number, label: string) =>
+        assertClose(value, expected, 1e-7 * Math.abs(expected), label);
       close(actual.onTime, p * h, "mean ON time");
       close(actual.moment, p * h * h / 2, "mean integral of t");
       close(actual.variance, variance, "variance of the ON time");

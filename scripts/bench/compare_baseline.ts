@@ -3,11 +3,10 @@
  * (`reference_ipp.py`, slot by slot, sessions cut at slot ends) on the same
  * input in the same run, and prints both throughputs and their ratio.
  *
- * Both sides time generation alone: the baseline prints its own generation
- * time, and the best of three runs counts; here the best of five runs is
- * kept after a warm-up run. Each case
- * runs in a process of its own, as a batch run would, so the code V8
- * compiles for one case does not slow the next.
+ * Both sides time generation alone. The baseline prints its own generation
+ * time, and the best of three runs counts. Each engine case keeps the best
+ * of five runs after a warm-up run, in a process of its own as a batch run
+ * would, so the code V8 compiles for one case does not slow the next.
  *
  * Run: deno run --allow-read --allow-write --allow-run scripts/bench/compare_baseline.ts [BASELINE_PY]
  */
@@ -43,7 +42,6 @@ async function timeBaseline(
   try {
     const input = `${folder}/coarse.csv`;
     await Deno.writeTextFile(input, Array.from(coarse).join("\n") + "\n");
-    // The best of three runs, as the engine gets the best of five.
     let best = Infinity;
     for (let run = 0; run < BASELINE_RUNS; run++) {
       const output = await new Deno.Command("python3", {
@@ -52,7 +50,9 @@ async function timeBaseline(
       const stderr = new TextDecoder().decode(output.stderr);
       const match = stderr.match(/gen_s=([0-9.]+)/);
       if (output.code !== 0 || !match) {
-        throw new Error(`Baseline failed (exit ${output.code}): ${stderr}`);
+        throw new Error(
+          `Baseline failed (exit ${output.code}): ${stderr}; check that python3 with NumPy runs ${baselinePath}`,
+        );
       }
       best = Math.min(best, Number(match[1]));
     }
