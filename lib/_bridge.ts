@@ -83,14 +83,12 @@ export function cellBridge(
   // Over t < u, t + u is a clock before t twice, or one between t and u.
   // And t u is two clocks before t (in either order), or one before t and
   // one between t and u.
-  const sums = add(
-    integral([IDENTITY, ON, ON]),
-    integral([IDENTITY, ON, ON]),
-    integral([ON, IDENTITY, ON]),
-  );
+  const clockBefore = integral([IDENTITY, ON, ON]);
+  const sums = add(clockBefore, clockBefore, integral([ON, IDENTITY, ON]));
+  const clocksBefore = integral([IDENTITY, IDENTITY, ON, ON]);
   const products = add(
-    integral([IDENTITY, IDENTITY, ON, ON]),
-    integral([IDENTITY, IDENTITY, ON, ON]),
+    clocksBefore,
+    clocksBefore,
     integral([IDENTITY, ON, IDENTITY, ON]),
   );
   const onTime = new Float64Array(4);
