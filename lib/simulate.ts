@@ -17,7 +17,10 @@
  * with their total volume at their volume-weighted mean start (see
  * `depositBusyCell`), and above 32 expected arrivals its count is not
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
- * variance, and a slot costs O(bins + ON/OFF switches). A slot whose bins
+ * variance, and a slot costs O(bins + ON/OFF switches). The cells that the
+ * sources keep ON throughout share their expected count, so their counts
+ * come from a table filled once per arrival rate (see `PoissonTable`), and
+ * stretches with every source OFF are passed over at once. A slot whose bins
  * expect few arrivals draws them stretch by stretch between switches
  * instead (see `drawsByStretch`), every session on its own.
  * From `bulkSources` sources on, or from BULK_SWITCHES_PER_BIN switches a
@@ -28,9 +31,15 @@
  */
 
 import { BulkCells } from "./_bulk_cells.ts";
-import { aggregateOffset, cellVolumeInto, drawArrivals } from "./_aggregate.ts";
+import {
+  aggregateOffset,
+  cellVolumeInto,
+  drawArrivals,
+  isUncounted,
+} from "./_aggregate.ts";
 import { drawExponential } from "./_exponential_ziggurat.ts";
 import { drawPoisson } from "./_draws.ts";
+import { PoissonTable } from "./_poisson_table.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
 import { binsPerSlot, type KthParams } from "./params.ts";
@@ -129,6 +138,8 @@ export class SlotSimulator {
   private readonly pOn: number = 0;
   private readonly threshold: number = 0;
   private readonly volumeScratch = new Float64Array(1);
+  /** Count tables of the cells ON throughout, by sources ON and cell parity. */
+  private readonly fullCellCounts: PoissonTable[] = [];
   private readonly bulkSources: number = 0;
   /** Expected ON/OFF switches of one source per bin. */
   private readonly switchesPerBin: number = 0;
@@ -136,6 +147,8 @@ export class SlotSimulator {
   private readonly carry: boolean;
   /** End of every cell of a slot, in bins: grid points and session-end cuts. */
   private readonly cellEnds: Float64Array;
+  /** The first cell that ends after the start of each bin. */
+  private readonly firstCellOfBin: Int32Array;
   private readonly deposits: Float64Array;
   private readonly activeChanges: Int32Array;
   private level = 0;
@@ -179,6 +192,11 @@ export class SlotSimulator {
     this.deposits = new Float64Array(length);
     this.activeChanges = new Int32Array(length);
     this.cellEnds = Float64Array.from(this.listCellEnds());
+    this.firstCellOfBin = new Int32Array(this.bins);
+    for (let bin = 0, cell = 0; bin < this.bins; bin++) {
+      while (this.cellEnds[cell] <= bin) cell++;
+      this.firstCellOfBin[bin] = cell;
+    }
   }
 
   /**
@@ -284,6 +302,18 @@ export class SlotSimulator {
       if (byStretch) {
         if (on > 0) this.drawStretch(from, to, on);
         from = to;
+      } else if (on === 0) {
+        // No source is ON until `to`: closes the cell the stretch starts in
+        // and jumps to the cell holding `to`, past the cells between.
+        if (cellEnd <= to) {
+          if (this.pieceCount > 0) this.closeCell(cell);
+          if (to < slotBins) {
+            cell = this.cellHolding(to, cell + 1);
+            cellStart = cellEnds[cell - 1];
+            cellEnd = cellEnds[cell];
+          }
+        }
+        from = to;
       } else {
         // Hands [from, to) out cell by cell. One call site of addPiece keeps
         // the loop small enough for V8 to inline it, which keeps the
@@ -291,12 +321,16 @@ export class SlotSimulator {
         for (;;) {
           const full = cellEnd <= to;
           const end = full ? cellEnd : to;
-          if (on > 0 && (full || end > from)) {
-            this.addPiece(from - cellStart, end - cellStart, on);
+          if (full && from === cellStart && this.pieceCount === 0) {
+            this.drawFullCell(cell, on);
+          } else {
+            if (full || end > from) {
+              this.addPiece(from - cellStart, end - cellStart, on);
+            }
+            if (full) this.closeCell(cell);
           }
           from = end;
           if (!full) break;
-          this.closeCell(cellStart, cellEnd);
           cellStart = cellEnd;
           if (cellEnd >= slotBins) break;
           cellEnd = cellEnds[++cell];
@@ -402,6 +436,15 @@ export class SlotSimulator {
     return ends;
   }
 
+  /** Returns the first cell from `first` on that ends after `position`. */
+  private cellHolding(position: number, first: number): number {
+    const cellEnds = this.cellEnds;
+    let cell = this.firstCellOfBin[Math.floor(position)];
+    if (cell < first) cell = first;
+    while (cellEnds[cell] <= position) cell++;
+    return cell;
+  }
+
   /** Returns the end of the cell that starts at `position` (in bins). */
   private cellEndAfter(position: number): number {
     const bin = Math.floor(position);
@@ -439,7 +482,7 @@ export class SlotSimulator {
    * its own, so that V8 can inline this whole path into `runOnOff`. A call
    * that V8 does not inline boxes every fraction passed or returned.
    */
-  private closeCell(cellStart: number, cellEnd: number): void {
+  private closeCell(cell: number): void {
     const count = this.pieceCount;
     this.pieceCount = 0;
     const pieceFrom = this.pieceFrom;
@@ -451,11 +494,12 @@ export class SlotSimulator {
     }
     if (area === 0) return;
     const stream = this.stream;
+    const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
     const expected = this.sessionRate * area;
     const arrivals = drawArrivals(stream, expected, this.threshold);
     if (arrivals === 0) return;
     if (arrivals > this.threshold) {
-      this.depositBusyCell(cellStart, cellEnd, count, area, arrivals, expected);
+      this.depositBusyCell(cell, count, area, arrivals);
       return;
     }
     for (let n = 0; n < arrivals; n++) {
@@ -465,18 +509,76 @@ export class SlotSimulator {
   }
 
   /**
+   * Draws the sessions of cell `cell`, which `on` sources keep ON
+   * throughout, as `closeCell` does for one piece: starts uniform over the
+   * cell. Such cells of a slot share their expected count, so their counts
+   * come from a table kept per number ON and width (cells alternate between
+   * two widths when sessions end off the grid).
+   */
+  private drawFullCell(cell: number, on: number): void {
+    const stream = this.stream;
+    const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
+    const width = this.cellEnds[cell] - cellStart;
+    const expected = this.sessionRate * on * width;
+    let arrivals = expected + 1;
+    if (!isUncounted(expected, this.threshold)) {
+      arrivals = expected < TABLE_MEANS
+        ? this.fullCellTable(2 * on + (cell & 1), expected).draw(stream)
+        : +drawPoisson(stream, expected);
+    }
+    if (arrivals === 0) return;
+    if (arrivals > this.threshold) {
+      // aggregateOffset for a uniform start: half the width of the
+      // aggregate's start range is `width sqrt(1 / (2 (n + 1)))`, below a
+      // third of the width, so the start stays inside the cell.
+      const spread = arrivals < SPREADS.length && arrivals % 1 === 0
+        ? SPREADS[arrivals]
+        : Math.sqrt(0.5 / (arrivals + 1));
+      const offset = width * (0.5 + spread * (2 * stream.next() - 1));
+      const volume = this.volumeScratch;
+      cellVolumeInto(
+        stream,
+        arrivals,
+        expected,
+        this.threshold,
+        this.psiMean,
+        volume,
+        0,
+      );
+      this.deposit(cellStart + offset, volume[0]);
+      return;
+    }
+    for (let n = 0; n < arrivals; n++) {
+      this.deposit(
+        cellStart + width * stream.next(),
+        this.psiMean * drawExponential(stream),
+      );
+    }
+  }
+
+  /** Returns count table `index`, filled for `mean`. */
+  private fullCellTable(index: number, mean: number): PoissonTable {
+    const tables = this.fullCellCounts;
+    while (tables.length <= index) tables.push(new PoissonTable());
+    const table = tables[index];
+    if (table.mean !== mean) table.reset(mean);
+    return table;
+  }
+
+  /**
    * Deposits a busy cell's arrivals as one session: their total volume at
    * their volume-weighted mean start (see `aggregateOffset`), from the mean
    * and variance of one session's start over the cell's pieces.
    */
   private depositBusyCell(
-    cellStart: number,
-    cellEnd: number,
+    cell: number,
     count: number,
     area: number,
     arrivals: number,
-    expected: number,
   ): void {
+    const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
+    const cellEnd = this.cellEnds[cell];
+    const expected = this.sessionRate * area;
     let first = 0;
     let second = 0;
     for (let i = 0; i < count; i++) {
@@ -571,6 +673,13 @@ export class SlotSimulator {
     return sum;
   }
 }
+
+/** Expected counts below which cells ON throughout draw from a PoissonTable. */
+const TABLE_MEANS = 128;
+
+/** `sqrt(1 / (2 (n + 1)))` for counts n of a busy cell ON throughout. */
+const SPREADS = new Float64Array(256);
+for (let n = 0; n < SPREADS.length; n++) SPREADS[n] = Math.sqrt(0.5 / (n + 1));
 
 /**
  * Maps a uniform number to a point of [0, 1) with density `1 + slope (x - 1/2)`,
