@@ -158,37 +158,23 @@ export function gammaInto(
 }
 
 /**
- * Draws Gamma(shapes[i], scales[i]) into `out[i]` for every i below `count`
- * whose shape is > 0, leaving the others. The first try of draw i uses the
- * uniforms `uniforms[2 i]` and `uniforms[2 i + 1]`, which the caller takes
- * from the stream in one batch. The rare further tries draw from the stream.
- * A loop over the batch, rather than a call per draw, lets V8 keep every
- * number unboxed.
+ * Draws Gamma(shape, scale) into `out[index]`, as `gammaInto` does, but
+ * makes the first try with the uniforms `u` and `v`, which a caller
+ * drawing many cells reserves from the stream in one batch. The rare
+ * further tries draw from the stream.
  */
-export function gammaBatchInto(
+export function gammaFromInto(
+  u: number,
+  v: number,
   stream: UniformStream,
-  uniforms: Float64Array,
-  shapes: Float64Array,
-  scales: Float64Array,
+  shape: number,
+  scale: number,
   out: Float64Array,
-  count: number,
+  index: number,
 ): void {
-  for (let i = 0; i < count; i++) {
-    const shape = shapes[i];
-    if (!(shape > 0)) continue;
-    const scale = scales[i];
-    const tried = shape >= 1 &&
-      gammaTry(
-        uniforms[2 * i],
-        uniforms[2 * i + 1],
-        stream,
-        shape,
-        scale,
-        out,
-        i,
-      );
-    if (!tried) gammaInto(stream, shape, scale, out, i);
-  }
+  const tried = shape >= 1 &&
+    gammaTry(u, v, stream, shape, scale, out, index);
+  if (!tried) gammaInto(stream, shape, scale, out, index);
 }
 
 /**

@@ -29,9 +29,16 @@ const CARRY_SCALE = 2.3283064365386963e-10;
  */
 export class UniformStream {
   /** The buffered draws; those below `index` are used. */
-  readonly values: Float64Array;
+  values: Float64Array;
   /** Position of the next draw in `values`. */
   index: number;
+  /**
+   * The array that holds the draws of the latest `reserve`, from the index
+   * it returned on. They stay there, unchanged, until the next `reserve`.
+   */
+  reserved: Float64Array;
+  /** The buffer that a refill writes while `values` holds reserved draws. */
+  #spare: Float64Array;
   readonly #source: UniformSource | undefined;
   /** Alea's state: the carry c, then s0, s1 and s2. */
   readonly #state = new Float64Array(4);
@@ -49,6 +56,8 @@ export class UniformStream {
       this.#source = seedKey;
       this.values = new Float64Array(1);
     }
+    this.#spare = new Float64Array(this.values.length);
+    this.reserved = this.#spare;
     this.index = this.values.length;
   }
 
@@ -59,21 +68,55 @@ export class UniformStream {
   }
 
   /**
-   * Writes the next `count` draws into `into`, in order, as `count` calls of
-   * `next()` would return them. Draws past the buffer go straight to `into`.
+   * Reserves the next `count` draws, in order, as `count` calls of `next()`
+   * would return them. They sit in `reserved` from the returned index on,
+   * where a hot loop reads them without a copy, and they stay there while
+   * later draws are made, until the next call of `reserve`.
+   *
+   * @param count Number of draws.
+   * @returns The index of the first draw in `reserved`.
    */
-  take(into: Float64Array, count: number): void {
-    const values = this.values;
-    const start = this.index;
-    const copied = Math.min(values.length - start, count);
-    for (let i = 0; i < copied; i++) into[i] = values[start + i];
-    this.index = start + copied;
-    if (copied < count) this.#generate(into, copied, count);
+  reserve(count: number): number {
+    if (this.#source !== undefined) {
+      // Another source is called once per draw, with nothing read ahead,
+      // so its buffer stays empty and its reserved draws go to the spare.
+      if (this.#spare.length < count) this.#spare = new Float64Array(count);
+      this.#generate(this.#spare, 0, count);
+      this.reserved = this.#spare;
+      return 0;
+    }
+    if (this.values.length - this.index < count) this.#makeRoom(count);
+    const first = this.index;
+    this.index = first + count;
+    this.reserved = this.values;
+    return first;
   }
 
   /** Fills the buffer with the next draws and moves `index` to its start. */
   refill(): void {
+    if (this.values === this.reserved) {
+      // The reserved draws must outlive this refill, so it writes the spare.
+      const full = this.values;
+      this.values = this.#spare;
+      this.#spare = full;
+    }
     this.#generate(this.values, 0, this.values.length);
+    this.index = 0;
+  }
+
+  /**
+   * Moves the unused draws of Alea's buffer to its start and draws the rest
+   * after them, so at least `count` unused draws follow each other. The
+   * buffers grow when `count` exceeds their size.
+   */
+  #makeRoom(count: number): void {
+    const unused = this.values.subarray(this.index);
+    if (this.values.length < count) {
+      this.values = new Float64Array(count);
+      this.#spare = new Float64Array(count);
+    }
+    this.values.set(unused);
+    fillAlea(this.#state, this.values, unused.length, this.values.length);
     this.index = 0;
   }
 

@@ -23,16 +23,30 @@ Deno.test("createSeriesRandom() gives seedrandom's Alea stream", async (t) => {
   }
 });
 
-Deno.test("take() returns the draws next() would", () => {
-  const taking = new UniformStream("take");
-  const stepping = new UniformStream("take");
-  const chunk = new Float64Array(700);
-  for (const size of [1, 0, 700, 13, 511, 700, 2]) {
-    taking.take(chunk, size);
+Deno.test("reserve() returns the draws next() would", () => {
+  const reserving = new UniformStream("reserve");
+  const stepping = new UniformStream("reserve");
+  // Sizes past the 1024-draw buffer make it grow; the single draws between
+  // reservations move where the next one starts.
+  for (const size of [1, 0, 700, 13, 1023, 511, 1500, 700, 2, 3000, 1024]) {
+    const first = reserving.reserve(size);
+    const reserved = reserving.reserved;
     for (let i = 0; i < size; i++) {
-      assertStrictEquals(chunk[i], stepping.next());
+      assertStrictEquals(reserved[first + i], stepping.next());
     }
-    assertStrictEquals(taking.next(), stepping.next());
+    assertStrictEquals(reserving.next(), stepping.next());
+  }
+});
+
+Deno.test("reserve() keeps its draws through later refills", () => {
+  const stream = new UniformStream("keep");
+  const first = stream.reserve(600);
+  const reserved = stream.reserved;
+  const copy = reserved.slice(first, first + 600);
+  // More than a buffer's worth of single draws refills the buffer twice.
+  for (let i = 0; i < 2500; i++) stream.next();
+  for (let i = 0; i < 600; i++) {
+    assertStrictEquals(reserved[first + i], copy[i]);
   }
 });
 
@@ -41,9 +55,9 @@ Deno.test("streamOf() calls another source once per draw", () => {
   const source = () => (++calls % 10) / 10;
   const stream = streamOf(source);
   assertStrictEquals(streamOf(source), stream);
-  const chunk = new Float64Array(5);
-  stream.take(chunk, 5);
+  const first = stream.reserve(5);
   assertStrictEquals(calls, 5);
+  assertStrictEquals(stream.reserved[first + 4], 0.5);
   assertStrictEquals(stream.next(), 0.6);
   assertStrictEquals(calls, 6);
 });
