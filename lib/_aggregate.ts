@@ -15,7 +15,7 @@
  * @module
  */
 
-import { drawPoisson, gammaInto } from "./_draws.ts";
+import { drawPoisson } from "./_draws.ts";
 import type { UniformStream } from "./_uniform_stream.ts";
 
 /**
@@ -82,10 +82,11 @@ export function aggregateOffset(
 /**
  * Draws the arrivals of `count` cells with `expected[i]` expected arrivals
  * into `arrivals[i]`, as `drawArrivals` does. Writes the gamma law of each
- * busy cell's total volume (see `cellVolumeInto`) into `shapes[i]` and
- * `scales[i]`, and shape 0 for a cell at or below `threshold`. Loops over
- * the cells, with the rule of `isUncounted` written out, let V8 keep every
- * number unboxed.
+ * busy cell's total volume into `shapes[i]` and `scales[i]`: Gamma(n,
+ * psiMean), its exact law given n arrivals, or for an uncounted cell
+ * Gamma(m / 2, 2 psiMean) (see UNCOUNTED_ARRIVALS). A cell at or below
+ * `threshold` gets shape 0. Loops over the cells, with the rule of
+ * `isUncounted` written out, let V8 keep every number unboxed.
  *
  * A first pass writes every cell as uncounted and lists in `countedCells`
  * the cells whose count is drawn. A second pass draws those counts in cell
@@ -122,26 +123,5 @@ export function drawArrivalsInto(
     arrivals[i] = drawn;
     shapes[i] = drawn > threshold ? drawn : 0;
     scales[i] = psiMean;
-  }
-}
-
-/**
- * Draws the total volume of a busy cell's arrivals into `out[index]`:
- * Gamma(n, psiMean), its exact law given the count, or for an uncounted
- * cell Gamma(m / 2, 2 psiMean) (see UNCOUNTED_ARRIVALS).
- */
-export function cellVolumeInto(
-  stream: UniformStream,
-  arrivals: number,
-  expected: number,
-  threshold: number,
-  psiMean: number,
-  out: Float64Array,
-  index: number,
-): void {
-  if (isUncounted(expected, threshold)) {
-    gammaInto(stream, expected / 2, 2 * psiMean, out, index);
-  } else {
-    gammaInto(stream, arrivals, psiMean, out, index);
   }
 }

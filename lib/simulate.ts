@@ -31,14 +31,9 @@
  */
 
 import { BulkCells } from "./_bulk_cells.ts";
-import {
-  aggregateOffset,
-  cellVolumeInto,
-  drawArrivals,
-  isUncounted,
-} from "./_aggregate.ts";
+import { aggregateOffset, drawArrivals, isUncounted } from "./_aggregate.ts";
 import { drawExponential } from "./_exponential_ziggurat.ts";
-import { drawPoisson } from "./_draws.ts";
+import { drawPoisson, gammaFromInto } from "./_draws.ts";
 import { PoissonTable } from "./_poisson_table.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
@@ -137,7 +132,12 @@ export class SlotSimulator {
   private readonly zeta: number = 0;
   private readonly pOn: number = 0;
   private readonly threshold: number = 0;
-  private readonly volumeScratch = new Float64Array(1);
+  /** Busy cells queued for `depositBusyCells`: deposit position, arrivals, expected count. */
+  private busyCount = 0;
+  private readonly busyPosition: Float64Array;
+  private readonly busyArrivals: Float64Array;
+  private readonly busyExpected: Float64Array;
+  private readonly busyVolume: Float64Array;
   /** Count tables of the cells ON throughout, by sources ON and cell parity. */
   private readonly fullCellCounts: PoissonTable[] = [];
   private readonly bulkSources: number = 0;
@@ -192,6 +192,11 @@ export class SlotSimulator {
     this.deposits = new Float64Array(length);
     this.activeChanges = new Int32Array(length);
     this.cellEnds = Float64Array.from(this.listCellEnds());
+    const cells = this.cellEnds.length;
+    this.busyPosition = new Float64Array(cells);
+    this.busyArrivals = new Float64Array(cells);
+    this.busyExpected = new Float64Array(cells);
+    this.busyVolume = new Float64Array(cells);
     this.firstCellOfBin = new Int32Array(this.bins);
     for (let bin = 0, cell = 0; bin < this.bins; bin++) {
       while (this.cellEnds[cell] <= bin) cell++;
@@ -340,6 +345,7 @@ export class SlotSimulator {
       on += stream.next() * total < up ? 1 : -1;
     }
     this.sourcesOn = on;
+    this.depositBusyCells();
   }
 
   /**
@@ -535,17 +541,7 @@ export class SlotSimulator {
         ? SPREADS[arrivals]
         : Math.sqrt(0.5 / (arrivals + 1));
       const offset = width * (0.5 + spread * (2 * stream.next() - 1));
-      const volume = this.volumeScratch;
-      cellVolumeInto(
-        stream,
-        arrivals,
-        expected,
-        this.threshold,
-        this.psiMean,
-        volume,
-        0,
-      );
-      this.deposit(cellStart + offset, volume[0]);
+      this.queueBusyCell(cellStart + offset, arrivals, expected);
       return;
     }
     for (let n = 0; n < arrivals; n++) {
@@ -578,7 +574,6 @@ export class SlotSimulator {
   ): void {
     const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
     const cellEnd = this.cellEnds[cell];
-    const expected = this.sessionRate * area;
     let first = 0;
     let second = 0;
     for (let i = 0; i < count; i++) {
@@ -597,17 +592,54 @@ export class SlotSimulator {
       Math.max(0, second / area - mean * mean),
       arrivals,
     );
-    const volume = this.volumeScratch;
-    cellVolumeInto(
-      stream,
-      arrivals,
-      expected,
-      this.threshold,
-      this.psiMean,
-      volume,
-      0,
-    );
-    this.deposit(cellStart + offset, volume[0]);
+    this.queueBusyCell(cellStart + offset, arrivals, this.sessionRate * area);
+  }
+
+  /**
+   * Keeps a busy cell's aggregate deposit at `position` until the slot's
+   * end, when `depositBusyCells` draws its volume.
+   */
+  private queueBusyCell(
+    position: number,
+    arrivals: number,
+    expected: number,
+  ): void {
+    const index = this.busyCount++;
+    this.busyPosition[index] = position;
+    this.busyArrivals[index] = arrivals;
+    this.busyExpected[index] = expected;
+  }
+
+  /**
+   * Draws the volume of each queued busy cell's arrivals, Gamma(n, psiMean)
+   * or for an uncounted cell Gamma(m / 2, 2 psiMean) (see
+   * UNCOUNTED_ARRIVALS), and deposits it. One loop over the slot's busy
+   * cells, with the first gamma tries from one batch of uniforms, lets V8
+   * keep every number unboxed.
+   */
+  private depositBusyCells(): void {
+    const stream = this.stream;
+    const count = this.busyCount;
+    const psiMean = this.psiMean;
+    const volumes = this.busyVolume;
+    const first = stream.reserve(2 * count);
+    const uniforms = stream.reserved;
+    for (let index = 0; index < count; index++) {
+      const arrivals = this.busyArrivals[index];
+      const expected = this.busyExpected[index];
+      const uncounted = isUncounted(expected, this.threshold);
+      gammaFromInto(
+        uniforms[first + 2 * index],
+        uniforms[first + 2 * index + 1],
+        stream,
+        uncounted ? expected / 2 : arrivals,
+        uncounted ? 2 * psiMean : psiMean,
+        volumes,
+        index,
+      );
+      this.deposit(this.busyPosition[index], volumes[index]);
+    }
+    this.busyCount = 0;
   }
 
   /** Maps a uniform point of the cell's ON area to a start offset in the cell. */
