@@ -535,8 +535,8 @@ export class SlotSimulator {
     if (arrivals === 0) return;
     if (arrivals > this.threshold) {
       // aggregateOffset for a uniform start: half the width of the
-      // aggregate's start range is `width sqrt(1 / (2 (n + 1)))`, below a
-      // third of the width, so the start stays inside the cell.
+      // aggregate's start range is `width sqrt(1 / (2 (n + 1)))`, at most
+      // half the width for n >= 1, so the start stays inside the cell.
       const spread = arrivals < SPREADS.length && arrivals % 1 === 0
         ? SPREADS[arrivals]
         : Math.sqrt(0.5 / (arrivals + 1));
