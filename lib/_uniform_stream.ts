@@ -28,7 +28,10 @@ const CARRY_SCALE = 2.3283064365386963e-10;
  * is below `values.length`, and `next()` refills the buffer when it is empty.
  */
 export class UniformStream {
-  /** The buffered draws; those below `index` are used. */
+  /**
+   * The buffered draws; those below `index` are used. A refill may swap in
+   * the spare buffer, so read it again after any draw rather than keep it.
+   */
   values: Float64Array;
   /** Position of the next draw in `values`. */
   index: number;

@@ -19,7 +19,8 @@
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
  * variance, and a slot costs O(bins + ON/OFF switches). The cells that the
  * sources keep ON throughout share their expected count, so their counts
- * come from a table filled once per arrival rate (see `PoissonTable`), and
+ * come from a table per number of sources ON and cell width, filled again
+ * when the slot's arrival rate changes (see `PoissonTable`), and
  * stretches with every source OFF are passed over at once. A slot whose bins
  * expect few arrivals draws them stretch by stretch between switches
  * instead (see `drawsByStretch`), every session on its own.
@@ -31,10 +32,11 @@
  */
 
 import { BulkCells } from "./_bulk_cells.ts";
+import { BusyCells } from "./_busy_cells.ts";
 import { aggregateOffset, drawArrivals, isUncounted } from "./_aggregate.ts";
 import { drawExponential } from "./_exponential_ziggurat.ts";
-import { drawPoisson, gammaFromInto } from "./_draws.ts";
-import { PoissonTable } from "./_poisson_table.ts";
+import { drawPoisson } from "./_draws.ts";
+import { PoissonTable, TABLE_MEANS } from "./_poisson_table.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
 import { binsPerSlot, type KthParams } from "./params.ts";
@@ -76,8 +78,8 @@ export function runsCellByCell(
  * of cell by cell. Cell by cell each cell costs a Poisson count, stretch by
  * stretch each session costs a deposit. On one source at the default rates
  * the two broke even at about 10 arrivals a bin (9.6 against 9.6 M bins/s).
- * At 2.5 stretch by stretch was 1.3 times as fast, and 1.5 times with ON
- * 20 s, OFF 40 s and 30-s sessions.
+ * At 2.5 stretch by stretch was 1.4 times as fast, and 1.3 to 1.5 times
+ * with ON 20 s, OFF 40 s and 30-s sessions.
  */
 export const STRETCH_ARRIVALS_PER_BIN = 8;
 
@@ -132,12 +134,8 @@ export class SlotSimulator {
   private readonly zeta: number = 0;
   private readonly pOn: number = 0;
   private readonly threshold: number = 0;
-  /** Busy cells queued for `depositBusyCells`: deposit position, arrivals, expected count. */
-  private busyCount = 0;
-  private readonly busyPosition: Float64Array;
-  private readonly busyArrivals: Float64Array;
-  private readonly busyExpected: Float64Array;
-  private readonly busyVolume: Float64Array;
+  /** The slot's busy cells, whose volumes are drawn at its end. */
+  private readonly busyCells: BusyCells;
   /** Count tables of the cells ON throughout, by sources ON and cell parity. */
   private readonly fullCellCounts: PoissonTable[] = [];
   private readonly bulkSources: number = 0;
@@ -192,11 +190,7 @@ export class SlotSimulator {
     this.deposits = new Float64Array(length);
     this.activeChanges = new Int32Array(length);
     this.cellEnds = Float64Array.from(this.listCellEnds());
-    const cells = this.cellEnds.length;
-    this.busyPosition = new Float64Array(cells);
-    this.busyArrivals = new Float64Array(cells);
-    this.busyExpected = new Float64Array(cells);
-    this.busyVolume = new Float64Array(cells);
+    this.busyCells = new BusyCells(this.cellEnds.length);
     this.firstCellOfBin = new Int32Array(this.bins);
     for (let bin = 0, cell = 0; bin < this.bins; bin++) {
       while (this.cellEnds[cell] <= bin) cell++;
@@ -524,7 +518,14 @@ export class SlotSimulator {
   private drawFullCell(cell: number, on: number): void {
     const stream = this.stream;
     const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
-    const width = this.cellEnds[cell] - cellStart;
+    // The cells alternate two widths. Taking them from `cellCut`, not from
+    // differences of cell ends that differ in their last bits, keeps one
+    // mean per table.
+    const width = this.cellCut === 0
+      ? this.cellEnds[cell] - cellStart
+      : (cell & 1) === 0
+      ? this.cellCut
+      : 1 - this.cellCut;
     const expected = this.sessionRate * on * width;
     let arrivals = expected + 1;
     if (!isUncounted(expected, this.threshold)) {
@@ -541,7 +542,7 @@ export class SlotSimulator {
         ? SPREADS[arrivals]
         : Math.sqrt(0.5 / (arrivals + 1));
       const offset = width * (0.5 + spread * (2 * stream.next() - 1));
-      this.queueBusyCell(cellStart + offset, arrivals, expected);
+      this.busyCells.add(cellStart + offset, arrivals, expected);
       return;
     }
     for (let n = 0; n < arrivals; n++) {
@@ -592,54 +593,20 @@ export class SlotSimulator {
       Math.max(0, second / area - mean * mean),
       arrivals,
     );
-    this.queueBusyCell(cellStart + offset, arrivals, this.sessionRate * area);
+    this.busyCells.add(cellStart + offset, arrivals, this.sessionRate * area);
   }
 
   /**
-   * Keeps a busy cell's aggregate deposit at `position` until the slot's
-   * end, when `depositBusyCells` draws its volume.
-   */
-  private queueBusyCell(
-    position: number,
-    arrivals: number,
-    expected: number,
-  ): void {
-    const index = this.busyCount++;
-    this.busyPosition[index] = position;
-    this.busyArrivals[index] = arrivals;
-    this.busyExpected[index] = expected;
-  }
-
-  /**
-   * Draws the volume of each queued busy cell's arrivals, Gamma(n, psiMean)
-   * or for an uncounted cell Gamma(m / 2, 2 psiMean) (see
-   * UNCOUNTED_ARRIVALS), and deposits it. One loop over the slot's busy
-   * cells, with the first gamma tries from one batch of uniforms, lets V8
-   * keep every number unboxed.
+   * Draws the volumes of the slot's queued busy cells (see `BusyCells`) and
+   * deposits them.
    */
   private depositBusyCells(): void {
-    const stream = this.stream;
-    const count = this.busyCount;
-    const psiMean = this.psiMean;
-    const volumes = this.busyVolume;
-    const first = stream.reserve(2 * count);
-    const uniforms = stream.reserved;
-    for (let index = 0; index < count; index++) {
-      const arrivals = this.busyArrivals[index];
-      const expected = this.busyExpected[index];
-      const uncounted = isUncounted(expected, this.threshold);
-      gammaFromInto(
-        uniforms[first + 2 * index],
-        uniforms[first + 2 * index + 1],
-        stream,
-        uncounted ? expected / 2 : arrivals,
-        uncounted ? 2 * psiMean : psiMean,
-        volumes,
-        index,
-      );
-      this.deposit(this.busyPosition[index], volumes[index]);
+    const busy = this.busyCells;
+    busy.drawVolumes(this.stream, this.psiMean, this.threshold);
+    for (let index = 0; index < busy.count; index++) {
+      this.deposit(busy.position[index], busy.volume[index]);
     }
-    this.busyCount = 0;
+    busy.count = 0;
   }
 
   /** Maps a uniform point of the cell's ON area to a start offset in the cell. */
@@ -705,9 +672,6 @@ export class SlotSimulator {
     return sum;
   }
 }
-
-/** Expected counts below which cells ON throughout draw from a PoissonTable. */
-const TABLE_MEANS = 128;
 
 /** `sqrt(1 / (2 (n + 1)))` for counts n of a busy cell ON throughout. */
 const SPREADS = new Float64Array(256);

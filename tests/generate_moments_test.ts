@@ -186,21 +186,26 @@ function lagOneAutocorrelation(bins: Float64Array) {
   let total = 0;
   for (let i = 0; i < size * batches; i++) total += bins[i];
   const mean = total / (size * batches);
-  let squares = 0;
-  for (let i = 0; i < size * batches; i++) squares += (bins[i] - mean) ** 2;
-  const variance = squares / (size * batches);
-  const values: number[] = [];
+  // The ratio of summed lag-1 products to summed squares, with its standard
+  // error from the batches' residuals (the delta method for a ratio).
+  const products = new Float64Array(batches);
+  const squares = new Float64Array(batches);
   for (let b = 0; b < batches; b++) {
-    let products = 0;
     for (let i = b * size; i < (b + 1) * size - 1; i++) {
-      products += (bins[i] - mean) * (bins[i + 1] - mean);
+      products[b] += (bins[i] - mean) * (bins[i + 1] - mean);
+      squares[b] += (bins[i] - mean) ** 2;
     }
-    values.push(products / (size - 1) / variance);
   }
-  const value = values.reduce((a, b) => a + b) / batches;
-  const spread = values.reduce((a, b) => a + (b - value) ** 2, 0) /
-    (batches - 1);
-  return { value, error: Math.sqrt(spread / batches) };
+  const value = products.reduce((a, b) => a + b) /
+    squares.reduce((a, b) => a + b);
+  let residuals = 0;
+  for (let b = 0; b < batches; b++) {
+    residuals += (products[b] - value * squares[b]) ** 2;
+  }
+  const meanSquares = squares.reduce((a, b) => a + b) / batches;
+  const error = Math.sqrt(residuals / (batches * (batches - 1))) /
+    meanSquares;
+  return { value, error };
 }
 
 Deno.test("stretch-by-stretch and cell-by-cell sessions give the same autocorrelation", () => {
@@ -293,4 +298,54 @@ Deno.test("slots shorter than a session keep the stationary moments", async (t) 
       assertMatchesTheory(runConstant(0.8, overrides));
     });
   }
+});
+
+/**
+ * Returns the CV at dt that one source with `overrides` serves at exactly
+ * `lambda` sessions/s when no share is kept for session noise.
+ */
+function cvForRate(lambda: number, overrides: Partial<KthParams>): number {
+  const params = resolveParams(overrides);
+  const pOn = params.tau / (params.tau + params.zeta);
+  const psiMean = MEAN / (pOn * lambda);
+  return Math.sqrt(binMoments(lambda, psiMean, params, 1).variance) / MEAN;
+}
+
+// With slow switching most ON cells are ON throughout: their counts come
+// from one table per slot and, above aggregateThreshold, their volumes from
+// the slot's queue of busy cells. The NumPy baseline's model expects 17.75
+// arrivals a bin while ON. Sessions of 7 s at 5-s bins make cells of two
+// widths, each with its own table.
+Deno.test("cells ON throughout keep the moments with slow switching", async (t) => {
+  const model = { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, shotShareMin: 0 };
+  for (const sessionMeanS of [30, 7]) {
+    await t.step(`sessionMeanS ${sessionMeanS}`, () => {
+      const overrides = { ...model, sessionMeanS };
+      const run = runConstant(cvForRate(3.55, overrides), overrides);
+      assertClose(run.solution.lambda, 3.55, 1e-6, "lambda");
+      assert.equal(run.solution.sources, 1);
+      assertMatchesTheory(run);
+    });
+  }
+});
+
+Deno.test("aggregated cells ON throughout keep the autocorrelation", () => {
+  const overrides = {
+    maxSources: 1,
+    tau: 1 / 40,
+    zeta: 1 / 20,
+    sessionMeanS: 30,
+    shotShareMin: 0,
+  };
+  const cv = cvForRate(3.55, overrides);
+  const aggregated = lagOneAutocorrelation(runConstant(cv, overrides).bins);
+  const single = lagOneAutocorrelation(
+    runConstant(cv, { ...overrides, aggregateThreshold: 1_000_000 }).bins,
+  );
+  assertClose(
+    aggregated.value,
+    single.value,
+    4 * Math.hypot(aggregated.error, single.error),
+    "lag-1 autocorrelation",
+  );
 });

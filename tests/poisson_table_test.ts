@@ -53,7 +53,7 @@ Deno.test("PoissonTable.draw() inverts the Poisson distribution function", async
   }
 });
 
-Deno.test("PoissonTable.draw() gives the same count whatever filled the table", () => {
+Deno.test("PoissonTable.draw() ignores the fill order", () => {
   const mean = 21.5;
   const points: number[] = [];
   const random = new UniformStream("fill order");
