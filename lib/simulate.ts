@@ -278,7 +278,9 @@ export class SlotSimulator {
    * Runs the birth-death chain of sources ON through the slot. With
    * `byStretch` (see `drawsByStretch`), each stretch between switches draws
    * its sessions at once. Otherwise it hands each cell the pieces of time,
-   * with their number of sources ON, that fall in it.
+   * with their number of sources ON, that fall in it: a cell ON throughout
+   * goes to `drawFullCell`, any other to `closeCell`. The busy cells' volumes
+   * are drawn at the slot's end (see `depositBusyCells`).
    */
   private runOnOff(lambda: number, psiMean: number, byStretch: boolean): void {
     const stream = this.stream;
