@@ -1,8 +1,8 @@
 /**
  * The busy cells of a slot drawn switch by switch, queued until the slot's
- * end so that their volumes come from one loop with the first gamma tries
- * from one batch of uniforms. A loop over the slot's busy cells, rather than
- * a gamma call per cell, lets V8 keep every number unboxed.
+ * end. Their volumes then come from one loop, with the first gamma tries
+ * from one batch of uniforms. A loop over the slot's busy cells, rather
+ * than a gamma call per cell, lets V8 keep every number unboxed.
  *
  * @module
  */
@@ -41,6 +41,11 @@ export class BusyCells {
     this.position[index] = position;
     this.#arrivals[index] = arrivals;
     this.#expected[index] = expected;
+  }
+
+  /** Empties the queue for the next slot. */
+  clear(): void {
+    this.count = 0;
   }
 
   /**

@@ -36,11 +36,11 @@ export class UniformStream {
   /** Position of the next draw in `values`. */
   index: number;
   /**
-   * The array that holds the draws of the latest `reserve`, from the index
-   * it returned on. They stay there, unchanged, until the next `reserve`.
+   * The array that contains the draws of the latest `reserve`, from the
+   * index it returned on. They stay there, unchanged, until the next `reserve`.
    */
   reserved: Float64Array;
-  /** The buffer that a refill writes while `values` holds reserved draws. */
+  /** The buffer that a refill writes while `values` contains reserved draws. */
   #spare: Float64Array;
   readonly #source: UniformSource | undefined;
   /** Alea's state: the carry c, then s0, s1 and s2. */

@@ -19,9 +19,9 @@
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
  * variance, and a slot costs O(bins + ON/OFF switches). The cells that the
  * sources keep ON throughout share their expected count, so their counts
- * come from a table per number of sources ON and cell width, filled again
- * when the slot's arrival rate changes (see `PoissonTable`), and
- * stretches with every source OFF are passed over at once. A slot whose bins
+ * come from a table per number of sources ON and cell width (see
+ * `PoissonTable`). A table is filled again when the slot's arrival rate
+ * changes. Stretches with every source OFF are passed over at once. A slot whose bins
  * expect few arrivals draws them stretch by stretch between switches
  * instead (see `drawsByStretch`), every session on its own.
  * From `bulkSources` sources on, or from BULK_SWITCHES_PER_BIN switches a
@@ -349,10 +349,22 @@ export class SlotSimulator {
    * a Poisson count, starts uniform on the stretch, each deposited on its own.
    */
   private drawStretch(from: number, to: number, on: number): void {
-    const stream = this.stream;
     const length = to - from;
-    const arrivals = drawPoisson(stream, this.sessionRate * on * length);
-    for (let n = 0; n < arrivals; n++) {
+    const arrivals = drawPoisson(this.stream, this.sessionRate * on * length);
+    this.depositUniformSessions(from, length, arrivals);
+  }
+
+  /**
+   * Deposits `count` sessions, each with its own exponential volume, whose
+   * starts are uniform on [from, from + length) (in bins).
+   */
+  private depositUniformSessions(
+    from: number,
+    length: number,
+    count: number,
+  ): void {
+    const stream = this.stream;
+    for (let n = 0; n < count; n++) {
       this.deposit(
         from + length * stream.next(),
         this.psiMean * drawExponential(stream),
@@ -523,11 +535,11 @@ export class SlotSimulator {
     // The cells alternate two widths. Taking them from `cellCut`, not from
     // differences of cell ends that differ in their last bits, keeps one
     // mean per table.
-    const width = this.cellCut === 0
-      ? this.cellEnds[cell] - cellStart
-      : (cell & 1) === 0
-      ? this.cellCut
-      : 1 - this.cellCut;
+    let width = this.cellEnds[cell] - cellStart;
+    if (this.cellCut > 0) {
+      width = (cell & 1) === 0 ? this.cellCut : 1 - this.cellCut;
+    }
+
     const expected = this.sessionRate * on * width;
     let arrivals = expected + 1;
     if (!isUncounted(expected, this.threshold)) {
@@ -536,6 +548,7 @@ export class SlotSimulator {
         : +drawPoisson(stream, expected);
     }
     if (arrivals === 0) return;
+
     if (arrivals > this.threshold) {
       // aggregateOffset for a uniform start: half the width of the
       // aggregate's start range is `width sqrt(1 / (2 (n + 1)))`, at most
@@ -547,12 +560,7 @@ export class SlotSimulator {
       this.busyCells.add(cellStart + offset, arrivals, expected);
       return;
     }
-    for (let n = 0; n < arrivals; n++) {
-      this.deposit(
-        cellStart + width * stream.next(),
-        this.psiMean * drawExponential(stream),
-      );
-    }
+    this.depositUniformSessions(cellStart, width, arrivals);
   }
 
   /** Returns count table `index`, filled for `mean`. */
@@ -608,7 +616,7 @@ export class SlotSimulator {
     for (let index = 0; index < busy.count; index++) {
       this.deposit(busy.position[index], busy.volume[index]);
     }
-    busy.count = 0;
+    busy.clear();
   }
 
   /** Maps a uniform point of the cell's ON area to a start offset in the cell. */
