@@ -6,45 +6,18 @@
  */
 
 import { normalFrom } from "./_normal_ziggurat.ts";
+import { drawTabledPoisson, TABLE_MEANS } from "./_poisson_table.ts";
 import type { UniformStream } from "./_uniform_stream.ts";
 
 /**
- * Draws a Poisson count: by inversion for means below 10, and by Hörmann's
- * transformed rejection with squeeze (PTRS, 1993) above.
+ * Draws a Poisson count: from the tables of `drawTabledPoisson` for means
+ * below TABLE_MEANS, and by Hörmann's transformed rejection with squeeze
+ * (PTRS, 1993) above.
  */
 export function drawPoisson(stream: UniformStream, mean: number): number {
-  if (mean < 10) return poissonByInversion(stream, mean);
+  if (mean < TABLE_MEANS) return drawTabledPoisson(stream, mean);
   return poissonPtrs(stream, mean);
 }
-
-// Memo of the last small mean and exp(-mean): runs of cells with the same
-// expected count skip the exp. It is a typed array, so updating it
-// allocates nothing. It stores values only, so streams stay independent.
-const inversionMemo = Float64Array.of(NaN, 1);
-
-function poissonByInversion(stream: UniformStream, mean: number): number {
-  if (mean !== inversionMemo[0]) {
-    inversionMemo[0] = mean;
-    inversionMemo[1] = Math.exp(-mean);
-  }
-  let probability = inversionMemo[1];
-  let cumulative = probability;
-  const u = stream.next();
-  let count = 0;
-  while (u > cumulative && count < INVERSION_STEPS) {
-    count++;
-    probability *= mean * RECIPROCALS[count];
-    cumulative += probability;
-  }
-  return count;
-}
-
-/** Most steps of the inversion search, a bound that a mean below 10 reaches with probability below 1e-300. */
-const INVERSION_STEPS = 1000;
-
-/** 1 / k for k up to INVERSION_STEPS: a multiplication costs less than a division. */
-const RECIPROCALS = new Float64Array(INVERSION_STEPS + 1);
-for (let k = 1; k <= INVERSION_STEPS; k++) RECIPROCALS[k] = 1 / k;
 
 function poissonPtrs(stream: UniformStream, mean: number): number {
   const b = 0.931 + 2.53 * Math.sqrt(mean);

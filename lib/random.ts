@@ -89,9 +89,10 @@ export function standardNormal(uniform: UniformSource): number {
 }
 
 /**
- * Draws a Poisson count: by inversion for means below 10, and by Hörmann's
- * transformed rejection with squeeze (PTRS, 1993) above, so the cost stays
- * bounded for any mean.
+ * Draws a Poisson count: below a mean of 128 from fixed tables (a count of
+ * the whole part of the mean by a guided inversion, plus a count of its
+ * fraction), and by Hörmann's transformed rejection with squeeze (PTRS,
+ * 1993) above, so the cost stays bounded for any mean.
  *
  * @param uniform The uniform stream.
  * @param mean The Poisson mean, >= 0.

@@ -17,13 +17,13 @@
  * with their total volume at their volume-weighted mean start (see
  * `depositBusyCell`), and above 32 expected arrivals its count is not
  * drawn (see UNCOUNTED_ARRIVALS). Every bin so keeps its exact mean and
- * variance, and a slot costs O(bins + ON/OFF switches). The cells that the
- * sources keep ON throughout share their expected count, so their counts
- * come from a table per number of sources ON and cell width (see
- * `PoissonTable`). A table is filled again when the slot's arrival rate
- * changes. Stretches with every source OFF are passed over at once. A slot whose bins
- * expect few arrivals draws them stretch by stretch between switches
- * instead (see `drawsByStretch`), every session on its own.
+ * variance, and a slot costs O(bins + ON/OFF switches). Counts with means
+ * below 128 come from fixed tables (see `drawTabledPoisson`). The cells that
+ * the sources keep ON throughout share their expected count, so a run of
+ * them splits that mean once (see `drawFullCells`). Stretches with every
+ * source OFF are passed over at once. A slot whose bins expect few arrivals
+ * draws them stretch by stretch between switches instead (see
+ * `drawsByStretch`), every session on its own.
  * From `bulkSources` sources on, or from BULK_SWITCHES_PER_BIN switches a
  * bin, the switches are replaced by exact steps of the number of sources ON
  * between cell ends (see `runBulk`), so the cost is O(bins).
@@ -36,7 +36,7 @@ import { BusyCells } from "./_busy_cells.ts";
 import { aggregateOffset, drawArrivals, isUncounted } from "./_aggregate.ts";
 import { drawExponential } from "./_exponential_ziggurat.ts";
 import { drawPoisson } from "./_draws.ts";
-import { PoissonTable, TABLE_MEANS } from "./_poisson_table.ts";
+import { drawSplitPoisson, SplitMean, TABLE_MEANS } from "./_poisson_table.ts";
 import { streamOf, type UniformStream } from "./_uniform_stream.ts";
 import type { UniformSource } from "./random.ts";
 import { binsPerSlot, type KthParams } from "./params.ts";
@@ -136,8 +136,8 @@ export class SlotSimulator {
   private readonly threshold: number = 0;
   /** The slot's busy cells, whose volumes are drawn at its end. */
   private readonly busyCells: BusyCells;
-  /** Count tables of the cells ON throughout, by sources ON and cell parity. */
-  private readonly fullCellCounts: PoissonTable[] = [];
+  /** Split means of the cells ON throughout, by sources ON and cell parity. */
+  private readonly fullCellMeans: SplitMean[] = [];
   private readonly bulkSources: number = 0;
   /** Expected ON/OFF switches of one source per bin. */
   private readonly switchesPerBin: number = 0;
@@ -205,6 +205,14 @@ export class SlotSimulator {
   reset(): void {
     this.deposits.fill(0);
     this.activeChanges.fill(0);
+    this.restart();
+  }
+
+  /**
+   * Clears the running level and the ON/OFF states. It serves a slot whose
+   * deposits are all 0, as `emitBins` leaves them with "drop".
+   */
+  private restart(): void {
     this.level = 0;
     this.active = 0;
     this.sourcesOn = -1;
@@ -221,7 +229,7 @@ export class SlotSimulator {
    * @returns The sum of the slot's bins, >= 0.
    */
   simulate(rates: SlotRates, out: Float64Array, offset: number): number {
-    if (!this.carry) this.reset();
+    if (!this.carry) this.restart();
     if (this.carry && this.cold) this.warmUp(rates);
     this.runSlot(rates);
     return this.emitBins(out, offset);
@@ -278,9 +286,9 @@ export class SlotSimulator {
    * Runs the birth-death chain of sources ON through the slot. With
    * `byStretch` (see `drawsByStretch`), each stretch between switches draws
    * its sessions at once. Otherwise it hands each cell the pieces of time,
-   * with their number of sources ON, that fall in it: a cell ON throughout
-   * goes to `drawFullCell`, any other to `closeCell`. The busy cells' volumes
-   * are drawn at the slot's end (see `depositBusyCells`).
+   * with their number of sources ON, that fall in it: a run of cells ON
+   * throughout goes to `drawFullCells`, any other cell to `closeCell`. The
+   * busy cells' volumes are drawn at the slot's end (see `depositBusyCells`).
    */
   private runOnOff(lambda: number, psiMean: number, byStretch: boolean): void {
     const stream = this.stream;
@@ -321,15 +329,24 @@ export class SlotSimulator {
         // fractions passed to it unboxed.
         for (;;) {
           const full = cellEnd <= to;
-          const end = full ? cellEnd : to;
           if (full && from === cellStart && this.pieceCount === 0) {
-            this.drawFullCell(cell, on);
-          } else {
-            if (full || end > from) {
-              this.addPiece(from - cellStart, end - cellStart, on);
-            }
-            if (full) this.closeCell(cell);
+            // Every cell from here that ends by `to` is ON throughout.
+            const end = to < slotBins
+              ? this.cellHolding(to, cell + 1)
+              : cellEnds.length;
+            this.drawFullCells(cell, end, on);
+            if (end === cellEnds.length) break;
+            cell = end;
+            cellStart = cellEnds[end - 1];
+            cellEnd = cellEnds[end];
+            from = cellStart;
+            continue;
           }
+          const end = full ? cellEnd : to;
+          if (full || end > from) {
+            this.addPiece(from - cellStart, end - cellStart, on);
+          }
+          if (full) this.closeCell(cell);
           from = end;
           if (!full) break;
           cellStart = cellEnd;
@@ -338,7 +355,11 @@ export class SlotSimulator {
         }
       }
       if (switchAt >= slotBins) break;
-      on += stream.next() * total < up ? 1 : -1;
+      // With every source ON or every source OFF the switch's direction is
+      // known, and no uniform is drawn for it.
+      if (on === 0) on = 1;
+      else if (on === sources) on--;
+      else on += stream.next() * total < up ? 1 : -1;
     }
     this.sourcesOn = on;
     this.depositBusyCells();
@@ -523,53 +544,74 @@ export class SlotSimulator {
   }
 
   /**
-   * Draws the sessions of cell `cell`, which `on` sources keep ON
-   * throughout, as `closeCell` does for one piece: starts uniform over the
-   * cell. Such cells of a slot share their expected count, so their counts
-   * come from a table kept per number ON and width (cells alternate between
-   * two widths when sessions end off the grid).
+   * Draws the sessions of the cells from `first` up to `end` (excluded),
+   * which `on` sources keep ON throughout, as `closeCell` does for one piece:
+   * starts uniform over each cell. Cells alternate two widths when sessions
+   * end off the grid, so they have two expected counts, each split once for
+   * `drawSplitPoisson`. Taking the widths from `cellCut`, not from
+   * differences of cell ends that differ in their last bits, keeps one mean
+   * per parity.
    */
-  private drawFullCell(cell: number, on: number): void {
+  private drawFullCells(first: number, end: number, on: number): void {
     const stream = this.stream;
-    const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
-    // The cells alternate two widths. Taking them from `cellCut`, not from
-    // differences of cell ends that differ in their last bits, keeps one
-    // mean per table.
-    let width = this.cellEnds[cell] - cellStart;
-    if (this.cellCut > 0) {
-      width = (cell & 1) === 0 ? this.cellCut : 1 - this.cellCut;
+    const cellEnds = this.cellEnds;
+    const threshold = this.threshold;
+    const evenWidth = this.cellCut > 0 ? this.cellCut : 1;
+    const oddWidth = this.cellCut > 0 ? 1 - this.cellCut : 1;
+    const evenExpected = this.sessionRate * on * evenWidth;
+    const oddExpected = this.sessionRate * on * oddWidth;
+    const evenSplit = this.fullCellMean(2 * on, evenExpected);
+    const oddSplit = this.fullCellMean(2 * on + 1, oddExpected);
+    for (let cell = first; cell < end; cell++) {
+      const even = (cell & 1) === 0;
+      const expected = even ? evenExpected : oddExpected;
+      let arrivals = expected + 1;
+      if (!isUncounted(expected, threshold)) {
+        arrivals = expected < TABLE_MEANS
+          ? drawSplitPoisson(stream, even ? evenSplit : oddSplit)
+          : +drawPoisson(stream, expected);
+      }
+      if (arrivals === 0) continue;
+      const cellStart = cell > 0 ? cellEnds[cell - 1] : 0;
+      const width = even ? evenWidth : oddWidth;
+      if (arrivals > threshold) {
+        this.queueUniformStarts(cellStart, width, arrivals, expected);
+      } else {
+        this.depositUniformSessions(cellStart, width, arrivals);
+      }
     }
-
-    const expected = this.sessionRate * on * width;
-    let arrivals = expected + 1;
-    if (!isUncounted(expected, this.threshold)) {
-      arrivals = expected < TABLE_MEANS
-        ? this.fullCellTable(2 * on + (cell & 1), expected).draw(stream)
-        : +drawPoisson(stream, expected);
-    }
-    if (arrivals === 0) return;
-
-    if (arrivals > this.threshold) {
-      // aggregateOffset for a uniform start: half the width of the
-      // aggregate's start range is `width sqrt(1 / (2 (n + 1)))`, at most
-      // half the width for n >= 1, so the start stays inside the cell.
-      const spread = arrivals < SPREADS.length && arrivals % 1 === 0
-        ? SPREADS[arrivals]
-        : Math.sqrt(0.5 / (arrivals + 1));
-      const offset = width * (0.5 + spread * (2 * stream.next() - 1));
-      this.busyCells.add(cellStart + offset, arrivals, expected);
-      return;
-    }
-    this.depositUniformSessions(cellStart, width, arrivals);
   }
 
-  /** Returns count table `index`, filled for `mean`. */
-  private fullCellTable(index: number, mean: number): PoissonTable {
-    const tables = this.fullCellCounts;
-    while (tables.length <= index) tables.push(new PoissonTable());
-    const table = tables[index];
-    if (table.mean !== mean) table.reset(mean);
-    return table;
+  /**
+   * Queues a busy cell whose `arrivals` start uniformly on [from, from +
+   * length): `aggregateOffset` for that law. Half the width of the
+   * aggregate's start range is `length sqrt(1 / (2 (n + 1)))`, at most half
+   * the length for n >= 1, so the start stays inside the range.
+   */
+  private queueUniformStarts(
+    from: number,
+    length: number,
+    arrivals: number,
+    expected: number,
+  ): void {
+    const spread = arrivals < SPREADS.length && arrivals % 1 === 0
+      ? SPREADS[arrivals]
+      : Math.sqrt(0.5 / (arrivals + 1));
+    const u = this.stream.next();
+    this.busyCells.add(
+      from + length * (0.5 + spread * (2 * u - 1)),
+      arrivals,
+      expected,
+    );
+  }
+
+  /** Returns split mean `index`, set to `mean`. */
+  private fullCellMean(index: number, mean: number): SplitMean {
+    const means = this.fullCellMeans;
+    while (means.length <= index) means.push(new SplitMean());
+    const split = means[index];
+    if (split.mean !== mean) split.set(mean);
+    return split;
   }
 
   /**
@@ -584,6 +626,16 @@ export class SlotSimulator {
     arrivals: number,
   ): void {
     const cellStart = cell > 0 ? this.cellEnds[cell - 1] : 0;
+    if (count === 1) {
+      const from = this.pieceFrom[0];
+      this.queueUniformStarts(
+        cellStart + from,
+        this.pieceTo[0] - from,
+        arrivals,
+        this.sessionRate * area,
+      );
+      return;
+    }
     const cellEnd = this.cellEnds[cell];
     let first = 0;
     let second = 0;
@@ -672,11 +724,13 @@ export class SlotSimulator {
     this.level = level;
     this.active = active;
     // The tail is `ceil(D / dt) + 3` entries, and a loop moves them faster
-    // than calls of the typed-array built-ins copyWithin and fill.
+    // than calls of the typed-array built-ins copyWithin and fill. With
+    // "drop" the sessions end at the slot's end, so the tail is cleared.
+    const keep = this.carry ? 1 : 0;
     for (let i = this.bins; i < deposits.length; i++) {
-      deposits[i - this.bins] = deposits[i];
+      deposits[i - this.bins] = keep * deposits[i];
       deposits[i] = 0;
-      changes[i - this.bins] = changes[i];
+      changes[i - this.bins] = keep * changes[i];
       changes[i] = 0;
     }
     return sum;

@@ -53,22 +53,27 @@ export function windowVariance(
   start: number,
   end: number,
 ): number {
+  // The index wraps by a comparison, not `i % size`: a division per value
+  // cost more than the rest of the loop.
   const size = values.length;
+  const first = start % size;
   let count = 0;
   let sum = 0;
-  for (let i = start; i < end; i++) {
-    const value = values[i % size];
+  for (let i = start, index = first; i < end; i++) {
+    const value = values[index];
     if (value === value) {
       count++;
       sum += value;
     }
+    if (++index === size) index = 0;
   }
   if (count < 2) return 0;
   const mean = sum / count;
   let squares = 0;
-  for (let i = start; i < end; i++) {
-    const value = values[i % size];
+  for (let i = start, index = first; i < end; i++) {
+    const value = values[index];
     if (value === value) squares += (value - mean) * (value - mean);
+    if (++index === size) index = 0;
   }
   return squares / count;
 }

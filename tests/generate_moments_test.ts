@@ -311,11 +311,11 @@ function cvForRate(lambda: number, overrides: Partial<KthParams>): number {
   return Math.sqrt(binMoments(lambda, psiMean, params, 1).variance) / MEAN;
 }
 
-// With slow switching most ON cells are ON throughout: their counts come
-// from one table per slot and, above aggregateThreshold, their volumes from
-// the slot's queue of busy cells. The NumPy baseline's model expects 17.75
-// arrivals a bin while ON. Sessions of 7 s at 5-s bins make cells of two
-// widths, each with its own table.
+// With slow switching most ON cells are ON throughout: runs of them share a
+// split mean for their counts and, above aggregateThreshold, their volumes
+// come from the slot's queue of busy cells. The NumPy baseline's model
+// expects 17.75 arrivals a bin while ON. Sessions of 7 s at 5-s bins make
+// cells of two widths, each with its own mean.
 Deno.test("cells ON throughout keep the moments with slow switching", async (t) => {
   const model = { maxSources: 1, tau: 1 / 40, zeta: 1 / 20, shotShareMin: 0 };
   for (const sessionMeanS of [30, 7]) {
