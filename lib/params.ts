@@ -62,12 +62,14 @@ export interface KthParams {
  *   the Bellcore LAN trace, then checked on the second halves. The grid
  *   search is `scripts/choose_defaults.ts`: 124 candidates with ON periods
  *   of 2.5 to 20 s, sessions of 1 s to one bin and shares of 0 to 0.7. The
- *   shipped setting ranks 4th on the first halves and 5th on the second,
- *   within the noise of the best. Slow switching with little session noise
- *   kept bins correlated too long: lag-1 autocorrelation of 0.7 to 0.98,
- *   against 0.22 to 0.64 measured. Sessions of 1 s at 5-s bins scored worse
- *   (0.503 and 0.542 at the shipped rates and share, against 0.467) and split
- *   every bin into two cells, which doubles the cost of a slot.
+ *   shipped setting ranks 6th on the first halves and 4th on the second,
+ *   within 0.04 of the best and within the noise of these short traces.
+ *   Slow switching with little session noise kept bins correlated too long:
+ *   lag-1 autocorrelation of 0.7 to 0.98, against 0.22 to 0.64 measured.
+ *   Sessions of 1 s at 5-s bins scored worse (0.592 and 0.588 at the
+ *   shipped rates and share, against 0.508 and 0.534 on the first and second
+ *   halves) and split every bin into two cells, which doubles the cost of a
+ *   slot.
  * - `lambdaFixed = 0.5`: at least one session every 2 s while ON, so a slot of
  *   300 s almost never comes out empty.
  * - `maxSources = 32`: the ON/OFF floor of the squared CV falls as 1/K; one

@@ -52,8 +52,8 @@
  * session length and shotShareMin, so the bar moves with the candidate.
  *
  * NOTE: The two modes rank the grid differently. With 5 seeds on the first
- * halves, the shipped default ranks 4th of 124 with `--baseline shipped`,
- * within 0.006 of the best. With `--baseline candidate` it ranks 18th,
+ * halves, the shipped default ranks 6th of 124 with `--baseline shipped`,
+ * within 0.026 of the best. With `--baseline candidate` it ranks 29th,
  * because slower switching also weakens the one-source baseline and so
  * lowers a candidate's ratios.
  *
