@@ -89,14 +89,15 @@ export function standardNormal(uniform: UniformSource): number {
 }
 
 /**
- * Draws a Poisson count: below a mean of 128 from fixed tables (a count of
- * the whole part of the mean by a guided inversion, plus a count of its
- * fraction), and by Hörmann's transformed rejection with squeeze (PTRS,
- * 1993) above, so the cost stays bounded for any mean.
+ * Draws a Poisson count. Below a mean of 128 it adds a count of the mean's
+ * whole part, by a guided inversion of a fixed table, to a count of its
+ * fraction. Above, it uses Hörmann's transformed rejection with squeeze
+ * (PTRS, 1993), so the cost stays bounded for any mean.
  *
  * @param uniform The uniform stream.
- * @param mean The Poisson mean, >= 0.
+ * @param mean The Poisson mean, finite and >= 0.
  * @returns A whole number >= 0.
+ * @throws {RangeError} When the mean is negative, infinite or NaN.
  *
  * @example
  * ```ts
@@ -107,6 +108,11 @@ export function standardNormal(uniform: UniformSource): number {
  * ```
  */
 export function poisson(uniform: UniformSource, mean: number): number {
+  if (!(mean >= 0 && mean < Infinity)) {
+    throw new RangeError(
+      `Invalid Poisson mean ${mean}: pass a finite number >= 0`,
+    );
+  }
   return drawPoisson(streamOf(uniform), mean);
 }
 
@@ -115,9 +121,10 @@ export function poisson(uniform: UniformSource, mean: number): number {
  * below 1 draws Gamma(shape + 1) times U^(1 / shape).
  *
  * @param uniform The uniform stream.
- * @param shape The shape, > 0.
- * @param scale The scale, > 0.
+ * @param shape The shape, finite and > 0.
+ * @param scale The scale, finite and > 0.
  * @returns A positive number with mean `shape * scale`.
+ * @throws {RangeError} When the shape or the scale is not finite and > 0.
  *
  * @example
  * ```ts
@@ -132,6 +139,16 @@ export function gamma(
   shape: number,
   scale: number,
 ): number {
+  if (!(shape > 0 && shape < Infinity)) {
+    throw new RangeError(
+      `Invalid gamma shape ${shape}: pass a finite number > 0`,
+    );
+  }
+  if (!(scale > 0 && scale < Infinity)) {
+    throw new RangeError(
+      `Invalid gamma scale ${scale}: pass a finite number > 0`,
+    );
+  }
   return drawGamma(streamOf(uniform), shape, scale);
 }
 
@@ -143,6 +160,7 @@ export function gamma(
  * @param trials Number of trials, a whole number >= 0.
  * @param probability Success probability in [0, 1].
  * @returns A whole number in [0, trials].
+ * @throws {RangeError} When trials is not a whole number >= 0 or the probability is outside [0, 1].
  *
  * @example
  * ```ts
@@ -158,5 +176,15 @@ export function binomial(
   trials: number,
   probability: number,
 ): number {
+  if (!(Number.isSafeInteger(trials) && trials >= 0)) {
+    throw new RangeError(
+      `Invalid binomial trials ${trials}: pass a whole number >= 0`,
+    );
+  }
+  if (!(probability >= 0 && probability <= 1)) {
+    throw new RangeError(
+      `Invalid binomial probability ${probability}: pass a number in [0, 1]`,
+    );
+  }
   return drawBinomial(streamOf(uniform), trials, probability);
 }

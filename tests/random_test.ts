@@ -7,7 +7,7 @@ import {
   poisson,
   standardNormal,
 } from "../mod.ts";
-import { assert, assertClose } from "./assert.ts";
+import { assert, assertClose, assertThrows } from "./assert.ts";
 
 const DRAWS = 200_000;
 
@@ -165,5 +165,24 @@ Deno.test("logFactorial() matches summed logs", () => {
   for (let k = 1; k <= 200; k++) {
     sum += Math.log(k);
     assertClose(logFactorial(k), sum, 1e-10 * Math.max(1, sum), `log ${k}!`);
+  }
+});
+
+Deno.test("poisson(), gamma() and binomial() reject invalid parameters", async (t) => {
+  const uniform = createSeriesRandom(1, "invalid");
+  const cases: [string, () => number, RegExp][] = [
+    ["negative mean", () => poisson(uniform, -1), /Poisson mean -1/],
+    ["NaN mean", () => poisson(uniform, NaN), /Poisson mean NaN/],
+    ["infinite mean", () => poisson(uniform, Infinity), /Poisson mean/],
+    ["zero shape", () => gamma(uniform, 0, 1), /gamma shape 0/],
+    ["NaN scale", () => gamma(uniform, 2, NaN), /gamma scale NaN/],
+    ["fractional trials", () => binomial(uniform, 2.5, 0.5), /trials 2.5/],
+    ["probability above 1", () => binomial(uniform, 3, 1.5), /probability/],
+  ];
+  for (const [name, draw, message] of cases) {
+    await t.step(name, () => {
+      assertThrows(draw, RangeError);
+      assertThrows(draw, message);
+    });
   }
 });
