@@ -8,10 +8,10 @@
  * A guide table points each uniform to a count at most a step or two below
  * the one it inverts to (Chen and Asau, 1974), so the whole part costs one
  * uniform and mostly one comparison, whatever the mean. The fraction's
- * count is 0, 1 or 2 with a chance of at least 0.98, and its uniform is
- * compared with F(0) and F(1) without a branch, so the CPU has no outcome to
- * guess. The tables depend on the whole mean alone, so they are built once,
- * on first use, and shared.
+ * count is 0, 1 or 2 with a chance of at least 0.92 (0.977 averaged over
+ * fractions), and its uniform is compared with F(0) and F(1) without a
+ * branch, so the CPU has no outcome to guess. The tables depend on the whole
+ * mean alone, so they are built once, on first use, and shared.
  *
  * @module
  */
@@ -43,9 +43,10 @@ const FRACTION_STEPS = 64;
  * The distribution function of one whole mean and its guide.
  *
  * NOTE: the last entry is 2, above every uniform, so that a uniform above
- * the rounded sum of all the other chances (within about 1e-16 of 1) gets
- * the last count, one beyond the tail. Alea's draws stay below 1 - 2^-32,
- * so only a source with finer uniforms can reach it.
+ * the rounded sum of all the other chances (within 3e-15 of 1) gets the
+ * last count, one beyond the tail. The fraction's inversion stops at
+ * FRACTION_STEPS likewise. Alea's draws stay below 1 - 2^-32, so only a
+ * source with finer uniforms can reach either.
  */
 class WholeMeanTable {
   readonly cdf: Float64Array;

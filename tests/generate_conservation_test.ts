@@ -97,6 +97,21 @@ for (const spill of ["carry", "drop"] as const) {
   });
 }
 
+Deno.test("generateFineSeriesFromCoarse() conserves slots of 7 and 13 bins", async (t) => {
+  // Rescaling keeps four running sums, so these slots leave a remainder.
+  for (const T of [35, 65]) {
+    for (const spill of ["carry", "drop"] as const) {
+      await t.step(`T ${T} s, ${spill}`, () => {
+        assertConserved(
+          isp.slice(0, 500),
+          { seed: 3, spill, params: { T } },
+          T / 5,
+        );
+      });
+    }
+  }
+});
+
 Deno.test("generateFineSeriesFromCoarse() conserves synthetic edge cases", async (t) => {
   const cases: { name: string; coarse: number[] }[] = [
     { name: "tiny values", coarse: [1e-150, 2e-150, 5e-150, 1e-149] },
