@@ -119,7 +119,10 @@ export class SplitMean {
   /** F(2) of the fraction's count. */
   two = 1;
 
-  /** Splits `mean`, a finite number in [0, TABLE_MEANS). */
+  /**
+   * Splits `mean`, a finite number >= 0. `drawSplitPoisson` takes only means
+   * below TABLE_MEANS.
+   */
   set(mean: number): void {
     this.mean = mean;
     this.whole = Math.floor(mean);

@@ -53,8 +53,8 @@ export function windowVariance(
   start: number,
   end: number,
 ): number {
-  // The index wraps by a comparison, not `i % size`: a division per value
-  // cost more than the rest of the loop.
+  // The index wraps by a comparison instead of `i % size`, which would cost
+  // an integer division per value.
   const size = values.length;
   const first = start % size;
   let count = 0;
