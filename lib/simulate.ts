@@ -545,12 +545,12 @@ export class SlotSimulator {
 
   /**
    * Draws the sessions of the cells from `first` up to `end` (excluded),
-   * which `on` sources keep ON throughout, as `closeCell` does for one piece:
-   * starts uniform over each cell. Cells alternate two widths when sessions
-   * end off the grid, so they have two expected counts, each split once for
-   * `drawSplitPoisson`. Taking the widths from `cellCut`, not from
-   * differences of cell ends that differ in their last bits, keeps one mean
-   * per parity.
+   * which `on` sources keep ON throughout. As `closeCell` does for one
+   * piece, their starts are uniform over each cell. Cells alternate two
+   * widths when sessions end off the grid, so they have two expected counts,
+   * each split once for `drawSplitPoisson`. Taking the widths from
+   * `cellCut`, not from differences of cell ends that differ in their last
+   * bits, keeps one mean per parity.
    */
   private drawFullCells(first: number, end: number, on: number): void {
     const stream = this.stream;
@@ -561,7 +561,9 @@ export class SlotSimulator {
     const evenExpected = this.sessionRate * on * evenWidth;
     const oddExpected = this.sessionRate * on * oddWidth;
     const evenSplit = this.fullCellMean(2 * on, evenExpected);
-    const oddSplit = this.fullCellMean(2 * on + 1, oddExpected);
+    const oddSplit = this.cellCut > 0
+      ? this.fullCellMean(2 * on + 1, oddExpected)
+      : evenSplit;
     for (let cell = first; cell < end; cell++) {
       const even = (cell & 1) === 0;
       const expected = even ? evenExpected : oddExpected;
@@ -605,7 +607,7 @@ export class SlotSimulator {
     );
   }
 
-  /** Returns split mean `index`, set to `mean`. */
+  /** Returns the split mean at `index`, set to `mean` first when it differs. */
   private fullCellMean(index: number, mean: number): SplitMean {
     const means = this.fullCellMeans;
     while (means.length <= index) means.push(new SplitMean());
