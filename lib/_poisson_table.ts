@@ -22,8 +22,8 @@ import type { UniformStream } from "./_uniform_stream.ts";
 export const TABLE_MEANS = 128;
 
 /**
- * Probability of one count below which a table ends, past its mode: the
- * chances beyond sum to less than 1e-19, below the resolution of any
+ * Probability of one count below which a table ends, past its mode. The
+ * probabilities beyond sum to less than 1e-19, below the resolution of any
  * uniform near 1.
  */
 const TAIL_PROBABILITY = 1e-20;
@@ -152,6 +152,7 @@ export function drawSplitPoisson(
     const { cdf, guide } = tableFor(split.whole);
     const u = stream.next();
     count = guide[Math.floor(u * guide.length)];
+    // One step without a branch first, so the loop's test is rarely true.
     count += Number(cdf[count] < u);
     while (cdf[count] < u) count++;
   }

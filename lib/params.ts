@@ -66,10 +66,10 @@ export interface KthParams {
  *   within 0.04 of the best and within the noise of these short traces.
  *   Slow switching with little session noise kept bins correlated too long:
  *   lag-1 autocorrelation of 0.7 to 0.98, against 0.22 to 0.64 measured.
- *   Sessions of 1 s at 5-s bins scored worse (0.592 and 0.588 at the
+ *   Sessions of 1 s at 5-s bins scored worse: 0.592 and 0.588 at the
  *   shipped rates and share, against 0.508 and 0.534 on the first and second
- *   halves) and split every bin into two cells, which doubles the cost of a
- *   slot.
+ *   halves. They also split every bin into two cells, which doubles the cost
+ *   of a slot.
  * - `lambdaFixed = 0.5`: at least one session every 2 s while ON, so a slot of
  *   300 s almost never comes out empty.
  * - `maxSources = 32`: the ON/OFF floor of the squared CV falls as 1/K; one
