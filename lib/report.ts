@@ -6,6 +6,13 @@
  * @module
  */
 
+import {
+  HISTOGRAM_BINS,
+  HISTOGRAM_LOW,
+  HISTOGRAM_PER_DECADE,
+  rescaleBin,
+} from "./_rescale_histogram.ts";
+
 /** Counters and summaries of one generated series. */
 export interface AugmentationReport {
   /** Slots processed, NaN slots included. */
@@ -45,12 +52,6 @@ export interface AugmentationReport {
   /** Log-spaced histogram of rescale factors, from which the median is read. */
   rescaleHistogram: number[];
 }
-
-/** Bins of the rescale histogram: factors 1e-4 to 1e4, 100 bins per decade. */
-const HISTOGRAM_DECADES = 8;
-const HISTOGRAM_PER_DECADE = 100;
-const HISTOGRAM_LOW = -4;
-const HISTOGRAM_BINS = HISTOGRAM_DECADES * HISTOGRAM_PER_DECADE + 2;
 
 /**
  * Creates an empty report.
@@ -97,12 +98,7 @@ export function emptyReport(): AugmentationReport {
 export function recordRescale(report: AugmentationReport, factor: number) {
   if (!(factor >= report.rescaleMin)) report.rescaleMin = factor;
   if (!(factor <= report.rescaleMax)) report.rescaleMax = factor;
-  const position = (Math.log10(factor) - HISTOGRAM_LOW) * HISTOGRAM_PER_DECADE;
-  const bin = Math.min(
-    HISTOGRAM_BINS - 1,
-    Math.max(0, Math.floor(position) + 1),
-  );
-  report.rescaleHistogram[bin]++;
+  report.rescaleHistogram[rescaleBin(factor)]++;
 }
 
 /**

@@ -18,22 +18,26 @@ import {
 } from "./moments.ts";
 import type { KthParams } from "./params.ts";
 
-/** The parameters of one slot and what had to be clamped to get them. */
-export interface SlotSolution {
+/** The rates of one slot and what had to be clamped to get them. */
+export interface SolvedRates {
   /** Arrival rate of each source while ON, sessions per second. */
   lambda: number;
   /** Mean session volume, rate units times seconds. */
   psiMean: number;
   /** Number of superposed independent sources. */
   sources: number;
-  /** Variance of a bin that these parameters give, which differs from the target when clamped. */
-  variance: number;
   /** Whether lambda was raised to `max(lambdaFixed, lambdaMin)`, raising the variance. */
   lambdaClamped: boolean;
   /** Whether psiMean was raised to its floor, raising the variance. */
   psiClamped: boolean;
   /** Whether the target stayed below the floor with `maxSources` sources. */
   infeasible: boolean;
+}
+
+/** The rates of one slot, the bin variance they give, and what was clamped. */
+export interface SlotSolution extends SolvedRates {
+  /** Variance of a bin that these parameters give, which differs from the target when clamped. */
+  variance: number;
 }
 
 /**
@@ -74,7 +78,24 @@ export function solveLambdaAndPsiMean(
       `Cannot solve the slot: the target variance must be a finite number >= 0, got ${eVar}`,
     );
   }
-  return solveWithConstants(eRate, eVar, params, modelConstants(params));
+  const constants = modelConstants(params);
+  const { lambda, psiMean, sources, lambdaClamped, psiClamped, infeasible } =
+    solveWithConstants(eRate, eVar, params, constants);
+  const { variance } = momentsFromConstants(
+    lambda,
+    psiMean,
+    constants,
+    sources,
+  );
+  return {
+    lambda,
+    psiMean,
+    sources,
+    variance,
+    lambdaClamped,
+    psiClamped,
+    infeasible,
+  };
 }
 
 /**
@@ -91,14 +112,15 @@ export function solveLambdaAndPsiMean(
  * @param eVar Target variance v of a dt bin, >= 0.
  * @param params The generator's parameters.
  * @param constants Output of `modelConstants(params)`.
- * @returns The slot's solution.
+ * @returns The slot's rates and clamps, without the bin variance, which the
+ *   generator does not need.
  */
 export function solveWithConstants(
   eRate: number,
   eVar: number,
   params: KthParams,
   constants: ModelConstants,
-): SlotSolution {
+): SolvedRates {
   const { pOn, i1, floorCv2 } = constants;
   const modulationOne = eRate * eRate * floorCv2;
   const modulationShare = 1 - params.shotShareMin;
@@ -123,19 +145,5 @@ export function solveWithConstants(
     psiMean = eRate / (sources * pOn * lambda);
     lambdaClamped = true;
   }
-  const { variance } = momentsFromConstants(
-    lambda,
-    psiMean,
-    constants,
-    sources,
-  );
-  return {
-    lambda,
-    psiMean,
-    sources,
-    variance,
-    lambdaClamped,
-    psiClamped,
-    infeasible,
-  };
+  return { lambda, psiMean, sources, lambdaClamped, psiClamped, infeasible };
 }
