@@ -9,8 +9,8 @@
  * in a process of its own, as a batch run would, so the code V8 compiles for
  * one case does not slow the next. V8 compiles the engine's loops in tiers
  * during its first runs, so a case is warmed up for at least a second and ten
- * runs, then the best of ten runs counts. The first run, compiling included,
- * is printed too.
+ * runs, then the best of ten runs counts. The median of the ten and the
+ * first run, compiling included, are printed too.
  *
  * Run: deno run --allow-read --allow-write --allow-run scripts/bench/compare_baseline.ts [BASELINE_PY]
  */
@@ -34,10 +34,11 @@ const WARM_UP_RUNS = 10;
 /** Timed runs of an engine case, of which the fastest counts. */
 const ENGINE_RUNS = 10;
 
-/** Bins per second of an engine case: its first run and its best after the warm-up. */
+/** Bins per second of an engine case: its first run, and its best and median run after the warm-up. */
 interface EngineSpeed {
   first: number;
   best: number;
+  median: number;
 }
 
 function timeEngine(
@@ -55,13 +56,16 @@ function timeEngine(
   ) {
     generateFineSeriesFromCoarse(coarse, options);
   }
-  let best = Infinity;
+  const seconds: number[] = [];
   for (let run = 0; run < ENGINE_RUNS; run++) {
     const start = performance.now();
     generateFineSeriesFromCoarse(coarse, options);
-    best = Math.min(best, (performance.now() - start) / 1000);
+    seconds.push((performance.now() - start) / 1000);
   }
-  return { first, best: bins / best };
+  seconds.sort((a, b) => a - b);
+  const median = (seconds[(ENGINE_RUNS - 1) >> 1] + seconds[ENGINE_RUNS >> 1]) /
+    2;
+  return { first, best: bins / seconds[0], median: bins / median };
 }
 
 /** Returns the command prefix that pins a process to CPU 0, or none without `taskset`. */
@@ -210,14 +214,17 @@ if (Deno.args[0] === CASE_FLAG) {
       : "Processes not pinned: taskset not found",
   );
   console.log(`NumPy baseline: ${(baseline / 1e6).toFixed(2)} M bins/s`);
-  console.log("| case | M bins/s | ratio to baseline | first run, M bins/s |");
-  console.log("|---|---|---|---|");
+  console.log(
+    "| case | M bins/s | ratio to baseline | median run, M bins/s | first run, M bins/s |",
+  );
+  console.log("|---|---|---|---|---|");
+  const millions = (rate: number) => (rate / 1e6).toFixed(2);
   for (let index = 0; index < cases.length; index++) {
-    const { first, best } = await timeInOwnProcess(index, pin);
+    const { first, best, median } = await timeInOwnProcess(index, pin);
     console.log(
-      `| ${cases[index][0]} | ${(best / 1e6).toFixed(2)} | ${
+      `| ${cases[index][0]} | ${millions(best)} | ${
         (best / baseline).toFixed(1)
-      }x | ${(first / 1e6).toFixed(2)} |`,
+      }x | ${millions(median)} | ${millions(first)} |`,
     );
   }
 }
