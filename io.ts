@@ -67,3 +67,14 @@ export * from "./lib/io/progress.ts";
 export * from "./lib/io/pipeline.ts";
 export * from "./lib/io/run_report.ts";
 export * from "./lib/io/cli.ts";
+// Engine types that the types above refer to, re-exported so that this entry
+// point's documentation resolves them.
+export type {
+  AugmentationReport,
+  Calibration,
+  GenerateOptions,
+  KthParams,
+  ScaledTarget,
+  SpillMode,
+  VarianceStrategy,
+} from "./mod.ts";

@@ -31,6 +31,9 @@
  * @module
  */
 export type { Chart } from "./lib/plot/_chart.ts";
+// The generator's report, which `reportToHtml` and `displayable` take,
+// re-exported so that this entry point's documentation resolves it.
+export type { AugmentationReport } from "./mod.ts";
 export * from "./lib/plot/coarse_vs_fine.ts";
 export * from "./lib/plot/coarse_vs_reaggregated.ts";
 export * from "./lib/plot/slot_profile.ts";

@@ -18,14 +18,16 @@ import {
 } from "./moments.ts";
 import type { KthParams } from "./params.ts";
 
-/** The rates of one slot and what had to be clamped to get them. */
-export interface SolvedRates {
+/** The parameters of one slot and what had to be clamped to get them. */
+export interface SlotSolution {
   /** Arrival rate of each source while ON, sessions per second. */
   lambda: number;
   /** Mean session volume, rate units times seconds. */
   psiMean: number;
   /** Number of superposed independent sources. */
   sources: number;
+  /** Variance of a bin that these parameters give, which differs from the target when clamped. */
+  variance: number;
   /** Whether lambda was raised to `max(lambdaFixed, lambdaMin)`, raising the variance. */
   lambdaClamped: boolean;
   /** Whether psiMean was raised to its floor, raising the variance. */
@@ -34,11 +36,8 @@ export interface SolvedRates {
   infeasible: boolean;
 }
 
-/** The rates of one slot, the bin variance they give, and what was clamped. */
-export interface SlotSolution extends SolvedRates {
-  /** Variance of a bin that these parameters give, which differs from the target when clamped. */
-  variance: number;
-}
+/** A slot's solution without the bin variance, which the generator does not need. */
+export type SolvedRates = Omit<SlotSolution, "variance">;
 
 /**
  * Solves a slot's arrival rate, mean session volume and number of sources

@@ -14,8 +14,21 @@ import {
 
 /** A block of series, running somewhere. */
 export interface BlockRunner {
+  /**
+   * Hands over the next slots, one array per series of the block, and
+   * resolves to the rows now complete. A worker takes over the arrays'
+   * buffers, so the caller must not use the arrays afterwards.
+   */
   push(values: Float64Array[]): Promise<BlockBytes>;
+  /**
+   * Resolves to the last rows and one check per series, after every chunk
+   * pushed before.
+   */
   finish(): Promise<BlockBytes & { checks: SeriesCheck[] }>;
+  /**
+   * Terminates the worker, if any. Call it once the runner is done or has
+   * failed.
+   */
   close(): void;
 }
 

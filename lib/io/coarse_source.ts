@@ -10,8 +10,8 @@
  * @module
  */
 
-import { shorten } from "./columns.ts";
 import { numberParser } from "./numbers.ts";
+import { timeError, valueError } from "./_read_errors.ts";
 import { readDataRecords, Row } from "./records.ts";
 import type { TableScan } from "./table_scan.ts";
 import { timeReader } from "./time_format.ts";
@@ -19,8 +19,11 @@ import type { TimeZone } from "./time_zone.ts";
 
 /** A regular grid of slots: slot i starts at `startMs + i * slotMs`. */
 export interface Grid {
+  /** Start of slot 0, in milliseconds since 1970-01-01T00:00:00Z. */
   startMs: number;
+  /** Slot length in milliseconds. */
   slotMs: number;
+  /** Number of slots. */
   slots: number;
 }
 
@@ -34,12 +37,15 @@ export interface CoarseChunk {
 
 /** Options of the second pass. */
 export interface SourceOptions {
+  /** The zone of local times without an offset. */
   zone: TimeZone;
+  /** The grid that values are placed on. */
   grid: Grid;
   /** Average samples into slots instead of requiring one row per slot. */
   resample: boolean;
   /** Slots per chunk. */
   chunkSlots: number;
+  /** Called with the bytes read so far, for progress reports. */
   onProgress?: (bytesRead: number) => void;
 }
 
@@ -141,7 +147,7 @@ export function slotIndex(
   return position;
 }
 
-export function newChunk(
+function newChunk(
   firstSlot: number,
   series: number,
   slots: number,
@@ -156,27 +162,4 @@ function trimChunk(chunk: CoarseChunk, slots: number): CoarseChunk {
     firstSlot: chunk.firstSlot,
     values: chunk.values.map((values) => values.slice(0, slots)),
   };
-}
-
-export function timeError(
-  scan: TableScan,
-  line: number,
-  cell: string,
-): RangeError {
-  return new RangeError(
-    `Cannot read ${scan.name}: line ${line} has the timestamp '${cell}', which no longer fits the column's format; the file changed while it was read`,
-  );
-}
-
-export function valueError(
-  scan: TableScan,
-  line: number,
-  name: string,
-  cell: string,
-): RangeError {
-  return new RangeError(
-    `Cannot read ${scan.name}: line ${line}, column '${shorten(name)}' has '${
-      shorten(cell)
-    }', which is not a number in the column's format`,
-  );
 }

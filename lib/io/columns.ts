@@ -79,7 +79,9 @@ export function findTimeColumn(header: string[], requested?: string): number {
 
 /** The id and value columns of long input. */
 export interface LongColumns {
+  /** 0-based index of the series id column. */
   id: number;
+  /** 0-based index of the value column. */
   value: number;
 }
 

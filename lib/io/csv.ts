@@ -118,8 +118,11 @@ export async function* readTextRecords(
 
 /** Lines of text, the 1-based number of the first, and bytes read so far. */
 export interface LineBatch {
+  /** Each line's text, without its `\n` or `\r\n` line end. */
   lines: string[];
+  /** The 1-based line number of `lines[0]`. */
   firstLine: number;
+  /** Bytes read from the stream so far, for progress reports. */
   bytesRead: number;
 }
 

@@ -64,7 +64,11 @@ export class ByteBuffer {
   #bytes: Uint8Array<ArrayBuffer>;
   #length = 0;
 
-  /** @param capacity Bytes to reserve at first. */
+  /**
+   * Creates an empty buffer.
+   *
+   * @param capacity Bytes to reserve at first (at least 64).
+   */
   constructor(capacity: number) {
     this.#bytes = new Uint8Array(Math.max(64, capacity));
   }

@@ -13,9 +13,8 @@ import {
   type CoarseChunk,
   slotIndex,
   type SourceOptions,
-  timeError,
-  valueError,
 } from "./coarse_source.ts";
+import { timeError, valueError } from "./_read_errors.ts";
 import { numberParser } from "./numbers.ts";
 import { readDataRecords, Row } from "./records.ts";
 import type { TableScan } from "./table_scan.ts";
@@ -25,6 +24,11 @@ import { timeReader } from "./time_format.ts";
 export interface LongSlots {
   /** Per series, the first and last grid slot that had a row. */
   ranges: [number, number][];
+  /**
+   * Returns a new generator that covers the grid in order, in chunks of
+   * `chunkSlots` slots (the last may be shorter). A slot without values is
+   * NaN.
+   */
   chunks: () => Generator<CoarseChunk>;
 }
 

@@ -66,12 +66,15 @@ function cellStyles(text: string): number {
 
 /** A cell and the line it came from, kept for messages. */
 export interface CellRef {
+  /** The 1-based line number where the cell's record starts. */
   line: number;
+  /** The cell's text, trimmed. */
   value: string;
 }
 
 /** The number format of a column, decided from all of its cells. */
 export interface NumberFormat {
+  /** Decimal mark and thousands separator of the column's cells. */
   style: NumberStyle;
   /** The unit every cell carried, or undefined for bare numbers. */
   unit?: string;
@@ -90,6 +93,7 @@ export interface NumberFormat {
  * are errors in the data.
  */
 export interface NumberProblem {
+  /** Kind of problem, one of the four above. */
   kind: "empty" | "text" | "unreadable" | "mixed";
   /** The problem, as a phrase that follows the column or the cell. */
   reason: string;

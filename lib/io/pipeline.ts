@@ -21,30 +21,91 @@ import { TimeZone } from "./time_zone.ts";
 
 /** Options of a run; the command-line flags map onto these one to one. */
 export interface RunOptions {
+  /**
+   * Path of the INPUT CSV file, or `-` for standard input, which is copied to
+   * a temporary file first.
+   */
   input: string;
+  /** Path of the OUTPUT CSV file, or `-` to write standard output as it goes. */
   output: string;
   /** Fine bin width in seconds (augment). */
   dt: number;
+  /**
+   * Slot length in seconds. Unset, `augment` takes the most common step
+   * between timestamps and `coarsen` takes 300. `augment` ignores it when
+   * `resample` is set.
+   */
   slot?: number;
+  /**
+   * Seed of the random streams. Each series draws from its own stream, keyed
+   * by this seed and the series key.
+   */
   seed: number | string;
+  /**
+   * Time column, by name or 1-based position. Unset, the first column with a
+   * time name such as `time`, `timestamp` or `second`, or none.
+   */
   timeColumn?: string;
+  /**
+   * Value columns of wide input, by name or 1-based position, or series ids
+   * of long input. Unset, every numeric column or every id.
+   */
   columns?: string[];
+  /**
+   * Output layout: `wide` (a time column and one column per series) or `long`
+   * (`item_id,timestamp,target` rows).
+   */
   format: "wide" | "long";
+  /**
+   * Input layout. Unset, `long` when the header has an id and a value column
+   * (such as `item_id` and `target`), else `wide`.
+   */
   inputFormat?: "wide" | "long";
+  /**
+   * True to rescale every slot so that its fine bins average exactly to its
+   * coarse value (augment).
+   */
   conserve: boolean;
+  /**
+   * With `carry`, sessions and ON/OFF states run on into the next slot, and
+   * `drop` cuts them at the slot's end (augment).
+   */
   spill: "carry" | "drop";
   /** Variance strategy of the generator (augment only); default `DEFAULT_STRATEGY`. */
   strategy?: VarianceStrategy;
   /** Process series K, K+N, ... (1-based K). */
   shard?: { index: number; count: number };
+  /**
+   * Number of Web Workers, at most one per series, each taking a contiguous
+   * block of whole series. With 1, or with a single series, everything runs
+   * in the main thread.
+   */
   workers: number;
+  /** True to draw a progress bar on standard error. */
   progress: boolean;
+  /**
+   * Timestamp format: a strftime pattern such as `%d/%m/%Y %H:%M`, or
+   * `epoch`, `epoch-ms` or `seconds`. Unset, it is detected from all rows.
+   */
   timeFormat?: string;
+  /**
+   * IANA time zone, such as `UTC` or `Europe/Stockholm`, of timestamps without
+   * an offset, read and written.
+   */
   tz: string;
+  /**
+   * Slot length in seconds into which `augment` first averages irregular or
+   * repeated samples. Unset, each timestamp must fall on the slot grid once.
+   */
   resample?: number;
   /** Start of the first slot when the input has no time column (ms). */
   startMs?: number;
+  /** Input field separator (`,`, `;`, a tab or `|`), detected when unset. */
   delimiter?: string;
+  /**
+   * 1-based line number of the input's header, detected when unset. It must
+   * be within the first 200 lines.
+   */
   headerLine?: number;
   /** Engine parameters other than `T` and `dt`. */
   params?: Partial<KthParams>;
@@ -52,15 +113,36 @@ export interface RunOptions {
 
 /** Outcome of a run, for the report and the summary line. */
 export interface RunResult {
+  /**
+   * The first pass over the input: dialect, layout, time column and number
+   * formats.
+   */
   scan: TableScan;
+  /** The slot grid that the input was read onto. */
   grid: Grid;
+  /**
+   * Keys of the series written, in output order: column names (wide input) or
+   * item ids (long input).
+   */
   series: string[];
+  /** One check of output against input per series, in the order of `series`. */
   checks: SeriesCheck[];
   /** Output rows per slot. */
   binsPerSlot: number;
+  /**
+   * Values on the output grid: slots times `binsPerSlot` times series. NaN
+   * values count, and so do the slots that long output leaves out before a
+   * long-input series' first row or after its last.
+   */
   valuesWritten: number;
+  /** Bytes of CSV written, header included. */
   bytesWritten: number;
+  /** Wall-clock time of the run, in seconds. */
   seconds: number;
+  /**
+   * Format of output timestamps: the input's, or ISO 8601 in UTC when the input
+   * has no time column.
+   */
   outputTimeFormat: TimeFormat;
 }
 

@@ -18,6 +18,8 @@ export class Progress {
   readonly #startedAt = performance.now();
 
   /**
+   * Creates a bar, which draws nothing before the first `update`.
+   *
    * @param enabled Draw at all; callers pass `--progress` or whether stderr is a terminal.
    * @param totalBytes The input size, for the percentage.
    */

@@ -13,7 +13,12 @@ const HEAD_LINES = 200;
 
 /** Options that override the dialect detection. */
 export interface DialectOptions {
+  /** Field separator to use instead of the detected one. */
   delimiter?: string;
+  /**
+   * 1-based line number of the header, to use instead of the detected one. It
+   * must be within the first 200 lines.
+   */
   headerLine?: number;
 }
 
@@ -45,8 +50,14 @@ export async function readDialect(
 
 /** Data records of one batch, as text, with line numbers and bytes read. */
 export interface DataBatch {
+  /**
+   * Each record's text, without its line end. A quoted line break stays
+   * inside.
+   */
   texts: string[];
+  /** The 1-based line number where each record starts. */
   lines: number[];
+  /** Bytes read from the file so far, for progress reports. */
   bytesRead: number;
 }
 
@@ -100,6 +111,8 @@ export class Row {
   readonly #name: string;
 
   /**
+   * Creates an empty row for the records of one file.
+   *
    * @param dialect The file's dialect.
    * @param name The file's name in messages.
    */

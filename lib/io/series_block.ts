@@ -47,7 +47,12 @@ export interface BlockConfig {
 
 /** Output of a block for one chunk: UTF-8 text of its rows. */
 export interface BlockBytes {
+  /**
+   * Time steps in `bytes`: fine bins (augment) or slots (coarsen). Long
+   * output writes up to one line per series for each.
+   */
   rows: number;
+  /** The rows as UTF-8 CSV text, without the header. */
   bytes: Uint8Array<ArrayBuffer>;
   /** End of each row in `bytes`, unless the block is standalone. */
   rowEnds?: Int32Array<ArrayBuffer>;
@@ -55,7 +60,12 @@ export interface BlockBytes {
 
 /** Checks of one series' output against its input. */
 export interface SeriesCheck {
+  /** The series' key: its column name (wide input) or item id (long input). */
   key: string;
+  /**
+   * The generator's report of the series, which `finish()` sets in `augment`
+   * mode only.
+   */
   report?: AugmentationReport;
   /** Largest relative gap between a re-aggregated slot and its input. */
   conservationError: number;
@@ -89,6 +99,12 @@ export class SeriesBlock {
   readonly #cells: string[];
   #row = 0;
 
+  /**
+   * Creates a block, with one generator per series in `augment` mode.
+   *
+   * @param config The block's configuration.
+   * @throws {RangeError} When a generator parameter or option is invalid.
+   */
   constructor(config: BlockConfig) {
     this.#config = config;
     this.#streams = config.mode === "augment"

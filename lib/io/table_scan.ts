@@ -51,15 +51,22 @@ export interface ScanOptions extends DialectOptions {
 
 /** A value column of wide input and its number format. */
 export interface SeriesColumn {
+  /** The column's name in the header, which keys the series. */
   name: string;
   /** 0-based column index. */
   index: number;
+  /** Number format of the column's cells. */
   format: NumberFormat;
 }
 
 /** A column left out of the default selection, and why. */
 export interface SkippedColumn {
+  /** The column's name in the header. */
   name: string;
+  /**
+   * Reason for skipping the column, as a phrase that follows its name, such
+   * as `has no values`.
+   */
   reason: string;
 }
 
@@ -69,7 +76,12 @@ export interface TableScan {
   path: string;
   /** The input's name in messages. */
   name: string;
+  /** Delimiter, header line and column names of the file. */
   dialect: Dialect;
+  /**
+   * `wide` (one column per series) or `long` (one row per series and
+   * timestamp), as given or detected.
+   */
   layout: "wide" | "long";
   /** The time column, or undefined when the file has none. */
   time?: { index: number; name: string; summary: TimeSummary };

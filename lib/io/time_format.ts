@@ -13,6 +13,7 @@ export type TimeFormat = PatternTimeFormat | NumberTimeFormat;
 
 /** Calendar timestamps described by a strftime-style pattern. */
 export interface PatternTimeFormat {
+  /** Discriminant of {@linkcode TimeFormat}. */
   kind: "pattern";
   /** The pattern, such as `%m/%d/%Y %H:%M`. */
   pattern: string;
@@ -28,7 +29,9 @@ export interface PatternTimeFormat {
 
 /** Numbers: seconds or milliseconds since 1970, or seconds from the start. */
 export interface NumberTimeFormat {
+  /** Discriminant of {@linkcode TimeFormat}. */
   kind: "number";
+  /** Unit of the numbers: `s` for seconds or `ms` for milliseconds. */
   unit: "s" | "ms";
   /** True for seconds counted from the start of the record, not from 1970. */
   relative: boolean;

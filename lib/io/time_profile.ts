@@ -19,6 +19,7 @@ import type { TimeZone } from "./time_zone.ts";
 
 /** Summary of a column's timestamps: format, span and steps. */
 export interface TimeSummary {
+  /** The one format that every timestamp of the column fits. */
   format: TimeFormat;
   /** The earliest instant, in milliseconds. */
   firstMs: number;
@@ -62,6 +63,8 @@ export class TimeProfile {
   readonly #allowDuplicates: boolean;
 
   /**
+   * Creates an empty profile of one column.
+   *
    * @param column The column's name, for messages and the relative-seconds rule.
    * @param zone The zone of local times without an offset.
    * @param options `timeFormat` fixes the format; `allowDuplicates` accepts

@@ -3,24 +3,22 @@
  * (`reference_ipp.py`, slot by slot, sessions cut at slot ends) on the same
  * input in the same run, and prints both throughputs and their ratio.
  *
- * Both sides time generation alone, on one core: every process is pinned
- * to CPU 0 with `taskset` where it exists. The baseline prints its own
+ * Both sides time generation alone, on one core: every process that times
+ * is pinned to CPU 0 with `taskset` where it exists. The baseline prints its own
  * generation time, and the best of three runs counts. Each engine case runs
  * in a process of its own, as a batch run would, so the code V8 compiles for
  * one case does not slow the next. V8 compiles the engine's loops in tiers
  * during its first runs, so a case is warmed up for at least a second and ten
- * runs, then the best of ten runs counts. The median of the ten and the
+ * runs, the first included, then the best of ten runs counts. The median of the ten and the
  * first run, compiling included, are printed too.
  *
  * Run: deno run --allow-read --allow-write --allow-run scripts/bench/compare_baseline.ts [BASELINE_PY]
  */
 import {
-  DEFAULT_PARAMS,
   generateFineSeriesFromCoarse,
   type GenerateOptions,
-  modelConstants,
 } from "../../mod.ts";
-import { readBenchSeries, targetCvForRate } from "./_inputs.ts";
+import { benchCases } from "./_inputs.ts";
 
 const CASE_FLAG = "--case";
 
@@ -68,17 +66,31 @@ function timeEngine(
   return { first, best: bins / seconds[0], median: bins / median };
 }
 
-/** Returns the command prefix that pins a process to CPU 0, or none without `taskset`. */
-async function pinning(): Promise<string[]> {
+/**
+ * Returns the command prefix that pins a process to CPU 0, or none when
+ * `taskset` is missing or fails, with a line saying which.
+ */
+async function pinning(): Promise<{ pin: string[]; note: string }> {
   try {
     const probe = await new Deno.Command("taskset", {
       args: ["-c", "0", "true"],
       stdout: "null",
-      stderr: "null",
     }).output();
-    return probe.success ? ["taskset", "-c", "0"] : [];
-  } catch {
-    return [];
+    if (probe.success) {
+      return {
+        pin: ["taskset", "-c", "0"],
+        note: "Every timed process pinned to CPU 0 (taskset -c 0)",
+      };
+    }
+    const reason = new TextDecoder().decode(probe.stderr).trim();
+    return {
+      pin: [],
+      note:
+        `Processes not pinned: taskset -c 0 failed (exit ${probe.code}: ${reason})`,
+    };
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    return { pin: [], note: "Processes not pinned: taskset not found" };
   }
 }
 
@@ -125,50 +137,6 @@ async function timeBaseline(
   }
 }
 
-/** Returns the engine's cases: a name, the input and the options. */
-function engineCases(): [string, Float64Array, GenerateOptions][] {
-  const isp = readBenchSeries();
-  const constants = modelConstants(DEFAULT_PARAMS);
-  const cases: [string, Float64Array, GenerateOptions][] = [
-    ["defaults (carry, up to 32 sources)", isp, { seed: 1 }],
-    ["one source, carry", isp, { seed: 1, params: { maxSources: 1 } }],
-    ["one source, drop", isp, {
-      seed: 1,
-      spill: "drop",
-      params: { maxSources: 1 },
-    }],
-    // The work the baseline does: one source at its rates and session
-    // length, its rolling variance target with no share kept for session
-    // noise (so the same arrival rate, 3.55 sessions/s on this input),
-    // sessions cut at slot ends.
-    ["the baseline's model and arrival rates (rolling, drop)", isp, {
-      seed: 1,
-      spill: "drop",
-      strategy: "rolling",
-      params: {
-        maxSources: 1,
-        tau: 1 / 40,
-        zeta: 1 / 20,
-        sessionMeanS: 30,
-        shotShareMin: 0,
-        cvFloor: 0,
-      },
-    }],
-  ];
-  const constant = new Float64Array(isp.length).fill(100);
-  for (const rate of [1, 100, 10_000]) {
-    const targetCv = targetCvForRate(rate, constants);
-    // With no share kept for session noise, one source serves the target at
-    // exactly this rate.
-    cases.push([`constant input, one source at lambda ${rate}/s`, constant, {
-      seed: 1,
-      targetCv,
-      params: { shotShareMin: 0 },
-    }]);
-  }
-  return cases;
-}
-
 /** Times case `index` in a new process and returns its bins per second. */
 async function timeInOwnProcess(
   index: number,
@@ -193,26 +161,22 @@ async function timeInOwnProcess(
 }
 
 if (Deno.args[0] === CASE_FLAG) {
-  const [, coarse, options] = engineCases()[Number(Deno.args[1])];
+  const [, coarse, options] = benchCases()[Number(Deno.args[1])];
   console.log(JSON.stringify(timeEngine(coarse, options)));
 } else {
   const baselinePath = Deno.args[0] ??
     new URL("../../../shared/bench/reference_ipp.py", import.meta.url)
       .pathname;
-  const cases = engineCases();
+  const cases = benchCases();
   const slots = cases[0][1].length;
-  const pin = await pinning();
+  const { pin, note } = await pinning();
   const baseline = await timeBaseline(cases[0][1], baselinePath, pin);
   console.log(
     `Input: ISP transatlantic link, first 28 days (${slots} slots, ${
       slots * 60
     } bins of 5 s)`,
   );
-  console.log(
-    pin.length > 0
-      ? "Every process pinned to CPU 0 (taskset -c 0)"
-      : "Processes not pinned: taskset not found",
-  );
+  console.log(note);
   console.log(`NumPy baseline: ${(baseline / 1e6).toFixed(2)} M bins/s`);
   console.log(
     "| case | M bins/s | ratio to baseline | median run, M bins/s | first run, M bins/s |",
