@@ -10,7 +10,7 @@ import type { TableScan } from "./table_scan.ts";
 
 /**
  * Builds the error for a timestamp that no longer fits the format that the
- * first pass decided.
+ * first pass detected.
  */
 export function timeError(
   scan: TableScan,

@@ -4,13 +4,14 @@
  * input in the same run, and prints both throughputs and their ratio.
  *
  * Both sides time generation alone, on one core: every process that times
- * is pinned to CPU 0 with `taskset` where it exists. The baseline prints its own
- * generation time, and the best of three runs counts. Each engine case runs
- * in a process of its own, as a batch run would, so the code V8 compiles for
- * one case does not slow the next. V8 compiles the engine's loops in tiers
- * during its first runs, so a case is warmed up for at least a second and ten
- * runs, the first included, then the best of ten runs counts. The median of the ten and the
- * first run, compiling included, are printed too.
+ * is pinned to CPU 0 with `taskset` where it exists. The baseline prints its
+ * own generation time, and the best of three runs counts. Each engine case
+ * runs in a process of its own, as a batch run would, so the code V8
+ * compiles for one case does not slow the next. V8 compiles the engine's
+ * loops in tiers during its first runs, so a case is warmed up for at least
+ * a second and ten runs, the first included. Then the best of ten runs
+ * counts, and the median of the ten and the first run, compiling included,
+ * are printed too.
  *
  * Run: deno run --allow-read --allow-write --allow-run scripts/bench/compare_baseline.ts [BASELINE_PY]
  */
@@ -61,9 +62,9 @@ function timeEngine(
     seconds.push((performance.now() - start) / 1000);
   }
   seconds.sort((a, b) => a - b);
-  const median = (seconds[(ENGINE_RUNS - 1) >> 1] + seconds[ENGINE_RUNS >> 1]) /
-    2;
-  return { first, best: bins / seconds[0], median: bins / median };
+  const low = seconds[(ENGINE_RUNS - 1) >> 1];
+  const high = seconds[ENGINE_RUNS >> 1];
+  return { first, best: bins / seconds[0], median: bins / ((low + high) / 2) };
 }
 
 /**
@@ -137,7 +138,7 @@ async function timeBaseline(
   }
 }
 
-/** Times case `index` in a new process and returns its bins per second. */
+/** Times case `index` in a new process and returns its speeds in bins per second. */
 async function timeInOwnProcess(
   index: number,
   pin: string[],
