@@ -76,6 +76,56 @@ Deno.test("gamma() has the gamma mean and variance", async (t) => {
   }
 });
 
+/**
+ * Draws Gamma(shape, 1) by Marsaglia and Tsang's method with the logarithm
+ * test alone, no squeeze. It reads the same uniforms in the same order as
+ * `gamma()`: the proposal's normal first, then the acceptance uniform. It
+ * counts the rejected tries in `rejected`.
+ */
+function gammaByLogTest(
+  uniform: () => number,
+  shape: number,
+  rejected: { tries: number },
+): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = standardNormal(uniform);
+    const root = 1 + c * x;
+    if (root > 0) {
+      const cube = root * root * root;
+      const accept = 1 - uniform();
+      const g = 0.5 * x * x + d * (1 - cube + Math.log(cube));
+      if (Math.log(accept) < g) return d * cube;
+    }
+    rejected.tries++;
+  }
+}
+
+Deno.test("gamma() squeezes change no draw", async (t) => {
+  // Each squeeze must accept only tries that the logarithms accept. One that
+  // accepted more would give other draws from the first extra try on.
+  for (const shape of [1, 1.5, 2.5, 5, 17, 40, 300]) {
+    await t.step(`shape ${shape}`, () => {
+      const key = `squeeze ${shape}`;
+      const uniform = createSeriesRandom(5, key);
+      const reference = createSeriesRandom(5, key);
+      const rejected = { tries: 0 };
+      for (let i = 0; i < DRAWS; i++) {
+        const draw = gamma(uniform, shape, 1);
+        const expected = gammaByLogTest(reference, shape, rejected);
+        if (!Object.is(draw, expected)) {
+          throw new Error(
+            `Draw ${i} at shape ${shape}: ${draw}, the logarithm test alone gives ${expected}`,
+          );
+        }
+      }
+      // The comparison has power only if some tries were rejected.
+      assert(rejected.tries > 0, `no try rejected at shape ${shape}`);
+    });
+  }
+});
+
 Deno.test("exponential() has mean 1 and never returns Infinity", () => {
   const uniform = createSeriesRandom(4, "exp");
   const stats = sample(() => exponential(uniform));
