@@ -8,6 +8,11 @@
  * numbers as seedrandom's own generator, in the same order; a test compares
  * them across several refills.
  *
+ * Each step waits on the step three draws back, so one run of the
+ * recurrence is bound by the latency of its arithmetic. A refill so runs
+ * two: one from the current state and one from the state half a batch
+ * later, found by a jump (see `jumpAlea`), and interleaves their steps.
+ *
  * @module
  */
 
@@ -17,11 +22,46 @@ import seedrandom from "npm:seedrandom@^3.0.5";
 /** A seeded source of uniform numbers in [0, 1). */
 export type UniformSource = () => number;
 
-/** Draws made per refill of a series' buffer. */
-const BATCH = 1024;
+/**
+ * Draws made per refill of a series' buffer. Each refill pays for one jump
+ * (see `jumpAlea`), so a larger batch spreads its cost over more draws. With
+ * the two runs a refill makes, batches of 2048 ran the NumPy baseline's
+ * model 1% to 3% faster than single runs of 1024, and batches of 1024 no
+ * faster (Deno 2.9, Xeon VM).
+ */
+export const UNIFORM_BATCH = 2048;
 
 /** 2^-32, the scale of Alea's carry. */
 const CARRY_SCALE = 2.3283064365386963e-10;
+
+/** 2^32, the base of Alea's multiply-with-carry recurrence. */
+const WORD = 4294967296;
+
+/** Alea's multiplier a. */
+const MULTIPLIER = 2091639n;
+
+/** `m = a b^3 - 1` with b = 2^32, the modulus of Alea's state number. */
+const MODULUS = MULTIPLIER * (1n << 96n) - 1n;
+
+/** Returns `base^exponent mod MODULUS`. */
+function powerModulo(base: bigint, exponent: number): bigint {
+  let result = 1n;
+  let square = base % MODULUS;
+  for (let e = exponent; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) result = result * square % MODULUS;
+    square = square * square % MODULUS;
+  }
+  return result;
+}
+
+/**
+ * `b^-(UNIFORM_BATCH / 2) mod m`. One draw multiplies the state number by
+ * `b^-1`, which is `a b^2` since `a b^3 = 1 (mod m)`.
+ */
+const HALF_BATCH_JUMP = powerModulo(
+  MULTIPLIER << 64n,
+  UNIFORM_BATCH / 2,
+);
 
 /**
  * A buffered uniform stream: `values[index]` is the next draw while `index`
@@ -49,8 +89,11 @@ export class UniformStream {
   /** The buffer that a refill writes while `values` contains reserved draws. */
   #spare: Float64Array;
   readonly #source: UniformSource | undefined;
-  /** Alea's state: the carry c, then s0, s1 and s2. */
-  readonly #state = new Float64Array(4);
+  /**
+   * Alea's state (the carry c, then s0, s1 and s2), and, during a refill,
+   * the state half a batch later.
+   */
+  readonly #state = new Float64Array(8);
 
   /**
    * @param seedKey The string that seeds Alea, or a uniform source to call
@@ -60,7 +103,7 @@ export class UniformStream {
     if (typeof seedKey === "string") {
       const state = seedrandom.alea(seedKey, { state: true }).state();
       this.#state.set([state.c, state.s0, state.s1, state.s2]);
-      this.values = new Float64Array(BATCH);
+      this.values = new Float64Array(UNIFORM_BATCH);
     } else {
       this.#source = seedKey;
       this.values = new Float64Array(1);
@@ -136,7 +179,8 @@ export class UniformStream {
   #generate(into: Float64Array, from: number, to: number): void {
     const source = this.#source;
     if (source === undefined) {
-      fillAlea(this.#state, into, from, to);
+      if (to - from === UNIFORM_BATCH) fillAleaBatch(this.#state, into, from);
+      else fillAlea(this.#state, into, from, to);
       return;
     }
     for (let i = from; i < to; i++) into[i] = source();
@@ -180,6 +224,92 @@ function fillAlea(
   state[2] = s1;
   state[3] = s2;
 }
+
+/**
+ * Writes the next UNIFORM_BATCH Alea draws from `state` (c, s0, s1, s2) to
+ * `into[from]` on, and advances the state. Two runs of the recurrence, from
+ * the state and from the state half a batch later, write the two halves in
+ * one loop, so the CPU interleaves their steps. In a loop a draw so took
+ * 0.95 ns, against 1.33 ns for one run, and the jump about 70 ns a batch
+ * (Deno 2.9, Xeon at 2.6 GHz).
+ */
+function fillAleaBatch(
+  state: Float64Array,
+  into: Float64Array,
+  from: number,
+): void {
+  jumpAlea(state);
+
+  const half = UNIFORM_BATCH / 2;
+  let carry = state[0];
+  let s0 = state[1];
+  let s1 = state[2];
+  let s2 = state[3];
+  let laterCarry = state[4];
+  let later0 = state[5];
+  let later1 = state[6];
+  let later2 = state[7];
+  for (let i = from; i < from + half; i++) {
+    // Each run takes the step of `fillAlea`.
+    const product = 2091639 * s0;
+    const t = product + carry * CARRY_SCALE;
+    let whole = Math.floor(product);
+    if (t - whole >= 1) whole = Math.floor(t);
+    s0 = s1;
+    s1 = s2;
+    carry = whole;
+    s2 = t - whole;
+    into[i] = s2;
+
+    const laterProduct = 2091639 * later0;
+    const laterT = laterProduct + laterCarry * CARRY_SCALE;
+    let laterWhole = Math.floor(laterProduct);
+    if (laterT - laterWhole >= 1) laterWhole = Math.floor(laterT);
+    later0 = later1;
+    later1 = later2;
+    laterCarry = laterWhole;
+    later2 = laterT - laterWhole;
+    into[i + half] = later2;
+  }
+
+  // The first run ends where the second began, so the state moves on to
+  // the second's end.
+  state[0] = laterCarry;
+  state[1] = later0;
+  state[2] = later1;
+  state[3] = later2;
+}
+
+/**
+ * Writes to `state[4..7]` the Alea state UNIFORM_BATCH / 2 draws after the
+ * one in `state[0..3]`.
+ *
+ * Alea is a multiply-with-carry recurrence of lag 3 in base b = 2^32: with
+ * `S = s 2^32`, a draw maps (S0, S1, S2, c) to (S1, S2, T mod b, T div b),
+ * `T = a S0 + c`. The state number `z = S0 + S1 b + S2 b^2 + c b^3` so
+ * becomes `z' = S1 + S2 b + T b^2`, and `b z' = z + m S0`: each draw
+ * multiplies z by `b^-1` modulo m, and k draws by `b^-k`.
+ */
+function jumpAlea(state: Float64Array): void {
+  // The four 32-bit words of z pass through bytes, which is about three
+  // times as fast as shifting and adding them as BigInts.
+  const words = jumpWords;
+  words.setUint32(0, state[1] * WORD, true);
+  words.setUint32(4, state[2] * WORD, true);
+  words.setUint32(8, state[3] * WORD, true);
+  words.setUint32(12, state[0], true);
+  const z = words.getBigUint64(0, true) + (words.getBigUint64(8, true) << 64n);
+  const later = z * HALF_BATCH_JUMP % MODULUS;
+  words.setBigUint64(0, BigInt.asUintN(64, later), true);
+  words.setBigUint64(8, later >> 64n, true);
+  state[4] = words.getUint32(12, true);
+  state[5] = words.getUint32(0, true) * CARRY_SCALE;
+  state[6] = words.getUint32(4, true) * CARRY_SCALE;
+  state[7] = words.getUint32(8, true) * CARRY_SCALE;
+}
+
+/** The bytes of a state number for `jumpAlea`, little-endian. */
+const jumpWords = new DataView(new ArrayBuffer(16));
 
 const streams = new WeakMap<UniformSource, UniformStream>();
 

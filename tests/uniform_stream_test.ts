@@ -1,11 +1,15 @@
 // @ts-types="npm:@types/seedrandom@^3.0.8"
 import seedrandom from "npm:seedrandom@^3.0.5";
-import { streamOf, UniformStream } from "../lib/_uniform_stream.ts";
+import {
+  streamOf,
+  UNIFORM_BATCH,
+  UniformStream,
+} from "../lib/_uniform_stream.ts";
 import { createSeriesRandom } from "../mod.ts";
 import { assert, assertStrictEquals } from "./assert.ts";
 
-/** Draws past three buffer refills (1024 draws each) and a partial one. */
-const DRAWS = 3 * 1024 + 517;
+/** Draws past three buffer refills and a partial one. */
+const DRAWS = 3 * UNIFORM_BATCH + 517;
 
 Deno.test("createSeriesRandom() gives seedrandom's Alea stream", async (t) => {
   for (const [seed, key] of [[1, "demo"], [2024, ""], ["run", "link-7"]]) {
@@ -23,12 +27,32 @@ Deno.test("createSeriesRandom() gives seedrandom's Alea stream", async (t) => {
   }
 });
 
+Deno.test("Refills match seedrandom across keys", () => {
+  // Every refill starts the second half of its batch from a jumped state,
+  // so each key's two refills check two jumps from other states.
+  for (let key = 0; key < 50; key++) {
+    const ours = new UniformStream(`jump ${key}`);
+    const theirs = seedrandom.alea(`jump ${key}`);
+    for (let i = 0; i < 2 * UNIFORM_BATCH; i++) {
+      const expected = theirs();
+      const actual = ours.next();
+      if (actual !== expected) {
+        assert.fail(
+          `key ${key}, draw ${i}: expected ${expected}, got ${actual}`,
+        );
+      }
+    }
+  }
+});
+
 Deno.test("reserve() returns the draws next() would", () => {
   const reserving = new UniformStream("reserve");
   const stepping = new UniformStream("reserve");
-  // Sizes past the 1024-draw buffer make it grow; the single draws between
+  // Sizes past the buffer make it grow. The single draws between
   // reservations move where the next one starts.
-  for (const size of [1, 0, 700, 13, 1023, 511, 1500, 700, 2, 3000, 1024]) {
+  const batch = UNIFORM_BATCH;
+  const sizes = [1, 0, 700, 13, batch - 1, batch / 2 - 1, 1.5 * batch, 700];
+  for (const size of [...sizes, 2, 3 * batch, batch]) {
     const first = reserving.reserve(size);
     const reserved = reserving.reserved;
     for (let i = 0; i < size; i++) {
@@ -43,8 +67,8 @@ Deno.test("reserve() keeps its draws through later refills", () => {
   const first = stream.reserve(600);
   const reserved = stream.reserved;
   const copy = reserved.slice(first, first + 600);
-  // More than a buffer's worth of single draws refills the buffer twice.
-  for (let i = 0; i < 2500; i++) stream.next();
+  // Two and a half buffers' worth of single draws refill the buffer twice.
+  for (let i = 0; i < 2.5 * UNIFORM_BATCH; i++) stream.next();
   for (let i = 0; i < 600; i++) {
     assertStrictEquals(reserved[first + i], copy[i]);
   }
