@@ -126,6 +126,76 @@ Deno.test("gamma() squeezes change no draw", async (t) => {
   }
 });
 
+/** Returns a uniform source that returns `values` in order, then fails. */
+function scriptedSource(values: number[]): () => number {
+  let next = 0;
+  return () => {
+    if (next === values.length) throw new Error("scripted source ran out");
+    return values[next++];
+  };
+}
+
+/**
+ * Returns `log(1 + y) - y + y^2 / 2 - y^3 / 3` from its series, accurate
+ * for |y| <= 0.5 where the closed form cancels.
+ */
+function logRemainder(y: number): number {
+  let sum = 0;
+  let power = y * y * y;
+  for (let k = 4; k < 80; k++) {
+    power *= y;
+    sum += (k % 2 === 0 ? -power : power) / k;
+  }
+  return sum;
+}
+
+Deno.test("gamma() decides tries at their boundary", async (t) => {
+  // A try with normal x and acceptance uniform w is accepted exactly when
+  // w > 1 - exp(g(x)). Each try is fed a w just above and just below that
+  // boundary. A squeeze that accepted too much would accept the second. A
+  // rejected try is followed by a try with x = 0, always accepted, whose
+  // draw is `shape - 1/3`.
+  const random = createSeriesRandom(6, "boundary");
+  for (const shape of [1, 1.5, 2, 5, 17, 100, 1e4]) {
+    await t.step(`shape ${shape}`, () => {
+      const d = shape - 1 / 3;
+      const c = 1 / Math.sqrt(9 * d);
+      let checked = 0;
+      while (checked < 40) {
+        const u = random();
+        let x: number;
+        try {
+          x = standardNormal(scriptedSource([u]));
+        } catch {
+          continue; // This u needs more than one uniform.
+        }
+        if (!(Math.abs(x) >= 0.3 && Math.abs(x) <= 3)) continue;
+        const root = 1 + c * x;
+        const y = root - 1;
+        if (Math.abs(y) > 0.5) continue;
+        const g = 3 * d * logRemainder(y) + 0.5 * (x * x - 9 * d * y * y);
+        const boundary = -Math.expm1(g);
+        const tryWith = (w: number) =>
+          gamma(scriptedSource([u, w, 0, 0.5]), shape, 1);
+        const accepted = d * root * root * root;
+        assertClose(
+          tryWith(boundary * (1 + 1e-5)),
+          accepted,
+          1e-9 * d,
+          `x ${x}, w above the boundary`,
+        );
+        assertClose(
+          tryWith(boundary * (1 - 1e-5)),
+          d,
+          1e-9 * d,
+          `x ${x}, w below the boundary`,
+        );
+        checked++;
+      }
+    });
+  }
+});
+
 Deno.test("exponential() has mean 1 and never returns Infinity", () => {
   const uniform = createSeriesRandom(4, "exp");
   const stats = sample(() => exponential(uniform));

@@ -27,7 +27,7 @@ Deno.test("createSeriesRandom() gives seedrandom's Alea stream", async (t) => {
   }
 });
 
-Deno.test("Refills match seedrandom across keys", () => {
+Deno.test("next() matches seedrandom over many keys", () => {
   // Every refill starts the second half of its batch from a jumped state,
   // so each key's two refills check two jumps from other states.
   for (let key = 0; key < 50; key++) {
