@@ -179,16 +179,33 @@ export class UniformStream {
   #generate(into: Float64Array, from: number, to: number): void {
     const source = this.#source;
     if (source === undefined) {
-      // Whole batches take two runs, also in a buffer that `reserve` grew.
-      let start = from;
-      for (; start + UNIFORM_BATCH <= to; start += UNIFORM_BATCH) {
-        fillAleaBatch(this.#state, into, start);
-      }
-      fillAlea(this.#state, into, start, to);
+      // A refill of one batch calls `fillAleaBatch` itself: through
+      // `fillAleaRange` the NumPy baseline's model ran about 1.5% slower
+      // (ten alternating rounds, Deno 2.9, Xeon VM).
+      if (to - from === UNIFORM_BATCH) fillAleaBatch(this.#state, into, from);
+      else fillAleaRange(this.#state, into, from, to);
       return;
     }
     for (let i = from; i < to; i++) into[i] = source();
   }
+}
+
+/**
+ * Writes the next Alea draws from `state` to `into[from]` up to
+ * `into[to - 1]`, as `fillAlea` does, with whole batches from
+ * `fillAleaBatch`: a buffer that `reserve` grew keeps the two-run speed.
+ */
+function fillAleaRange(
+  state: Float64Array,
+  into: Float64Array,
+  from: number,
+  to: number,
+): void {
+  let start = from;
+  for (; start + UNIFORM_BATCH <= to; start += UNIFORM_BATCH) {
+    fillAleaBatch(state, into, start);
+  }
+  fillAlea(state, into, start, to);
 }
 
 /**
