@@ -251,7 +251,7 @@ function fillAlea(
  * `into[from]` on, and advances the state. Two runs of the recurrence, from
  * the state and from the state half a batch later, write the two halves in
  * one loop, so the CPU interleaves their steps. In a loop, a draw took
- * 0.95 ns, against 1.33 ns for one run, and the jump about 70 ns a batch
+ * 0.95 ns, against 1.33 ns for one run, and the jump about 65 ns a batch
  * (Deno 2.9, Xeon at 2.6 GHz).
  */
 function fillAleaBatch(

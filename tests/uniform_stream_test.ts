@@ -11,18 +11,31 @@ import { assert, assertStrictEquals } from "./assert.ts";
 /** Draws past three buffer refills and a partial one. */
 const DRAWS = 3 * UNIFORM_BATCH + 517;
 
+/** Fails unless `ours` gives the first `draws` numbers of seedrandom's Alea seeded by `seedKey`. */
+function assertAleaStream(
+  ours: () => number,
+  seedKey: string,
+  draws: number,
+): void {
+  const theirs = seedrandom.alea(seedKey);
+  for (let i = 0; i < draws; i++) {
+    const expected = theirs();
+    const actual = ours();
+    if (actual !== expected) {
+      assert.fail(
+        `seed key ${
+          JSON.stringify(seedKey)
+        }, draw ${i}: expected ${expected}, got ${actual}`,
+      );
+    }
+  }
+}
+
 Deno.test("createSeriesRandom() gives seedrandom's Alea stream", async (t) => {
   for (const [seed, key] of [[1, "demo"], [2024, ""], ["run", "link-7"]]) {
     await t.step(`seed ${seed}, key ${JSON.stringify(key)}`, () => {
       const ours = createSeriesRandom(seed, String(key));
-      const theirs = seedrandom.alea(`${seed}\u001f${key}`);
-      for (let i = 0; i < DRAWS; i++) {
-        const expected = theirs();
-        const actual = ours();
-        if (actual !== expected) {
-          assert.fail(`draw ${i}: expected ${expected}, got ${actual}`);
-        }
-      }
+      assertAleaStream(ours, `${seed}\u001f${key}`, DRAWS);
     });
   }
 });
@@ -32,16 +45,7 @@ Deno.test("next() matches seedrandom over many keys", () => {
   // so each key's two refills check two jumps from other states.
   for (let key = 0; key < 50; key++) {
     const ours = new UniformStream(`jump ${key}`);
-    const theirs = seedrandom.alea(`jump ${key}`);
-    for (let i = 0; i < 2 * UNIFORM_BATCH; i++) {
-      const expected = theirs();
-      const actual = ours.next();
-      if (actual !== expected) {
-        assert.fail(
-          `key ${key}, draw ${i}: expected ${expected}, got ${actual}`,
-        );
-      }
-    }
+    assertAleaStream(() => ours.next(), `jump ${key}`, 2 * UNIFORM_BATCH);
   }
 });
 
@@ -51,8 +55,20 @@ Deno.test("reserve() returns the draws next() would", () => {
   // Sizes past the buffer make it grow. The single draws between
   // reservations move where the next one starts.
   const batch = UNIFORM_BATCH;
-  const sizes = [1, 0, 700, 13, batch - 1, batch / 2 - 1, 1.5 * batch, 700];
-  for (const size of [...sizes, 2, 3 * batch, batch]) {
+  const sizes = [
+    1,
+    0,
+    700,
+    13,
+    batch - 1,
+    batch / 2 - 1,
+    1.5 * batch,
+    700,
+    2,
+    3 * batch,
+    batch,
+  ];
+  for (const size of sizes) {
     const first = reserving.reserve(size);
     const reserved = reserving.reserved;
     for (let i = 0; i < size; i++) {
